@@ -1,0 +1,69 @@
+// evaluate(rules, facts, as_of): the state of a convention on a date, to the cent. Pure: reads no
+// file, clock or environment; the same inputs always give the same Status.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/calendar.h"
+#include "core/journal.h"
+#include "core/money.h"
+#include "core/rules.h"
+
+namespace prorata {
+
+enum class TermState { pending, running, ended };
+enum class EndReason { max_duration, milestone, termination };
+const char* to_string(TermState state);
+const char* to_string(EndReason reason);
+
+struct TermStatus {
+  TermState state = TermState::pending;
+  std::optional<Date> effective;  // the last first-signature of the required parties
+  std::optional<Date> end;
+  std::optional<EndReason> end_reason;
+};
+
+struct ContributorStatus {
+  std::string id;
+  std::string name;
+  Money cap_agreed;
+  Money cap;
+  Money called;
+  Money paid;
+  Money refunded;
+  Money net_paid;            // paid - refunded
+  Money final_contribution;  // F
+  Money balance;             // net_paid - F
+  Money refund_due;          // max(0, balance)
+  Money amount_due;          // max(0, -balance)
+  Money outstanding_calls;   // max(0, called - paid)
+};
+
+struct Totals {
+  Money caps;  // sum of effective caps
+  Money called;
+  Money paid;
+  Money refunded;
+  Money spending;           // every expense to date
+  Money eligible_spending;  // eligible category, within [effective, end], floored at 0
+  Money covered;            // sum of final contributions
+  Money uncovered;          // eligible_spending - covered: borne by the beneficiary
+  Money refund_due;
+  Money amount_due;
+};
+
+struct Status {
+  std::string convention;
+  std::string title;
+  std::string currency;
+  Date as_of;
+  TermStatus term;
+  Totals totals;
+  std::vector<ContributorStatus> contributors;  // sorted by id (byte order)
+};
+
+TermStatus evaluate_term(const Rules& rules, const JournalFacts& facts, Date as_of);
+Status evaluate(const Rules& rules, const JournalFacts& facts, Date as_of);
+
+}  // namespace prorata

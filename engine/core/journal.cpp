@@ -1,0 +1,209 @@
+#include "core/journal.h"
+
+#include <algorithm>
+
+#include "core/assert.h"
+
+namespace prorata {
+
+namespace {
+
+enum class PartyRule { required_known, required_contributor, beneficiary_or_empty, optional_known };
+
+PartyRule party_rule(EventKind kind) {
+  switch (kind) {
+    case EventKind::signature:
+    case EventKind::notice: return PartyRule::required_known;
+    case EventKind::statement:
+    case EventKind::payment:
+    case EventKind::refund: return PartyRule::required_contributor;
+    case EventKind::expense: return PartyRule::beneficiary_or_empty;
+    case EventKind::milestone:
+    case EventKind::termination: return PartyRule::optional_known;
+  }
+  return PartyRule::optional_known;
+}
+
+std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+}  // namespace
+
+JournalBuilder::JournalBuilder(const Rules& rules) : rules_(rules) {
+  facts_.parties[rules.beneficiary.id];
+  for (const auto& c : rules.contributors) facts_.parties[c.id];
+}
+
+bool JournalBuilder::check_party(const Event& event, Diagnostics& diagnostics) const {
+  const char* kind = to_string(event.kind);
+  const PartyRule rule = party_rule(event.kind);
+  if (event.party.empty()) {
+    if (rule == PartyRule::required_known || rule == PartyRule::required_contributor) {
+      diagnostics.error(event.loc, std::string("a ") + kind + " needs a party");
+      return false;
+    }
+    return true;
+  }
+  if (!rules_.is_party(event.party)) {
+    diagnostics.error(event.loc, "unknown party " + in_quotes(event.party) + " (not the beneficiary '" +
+                                     rules_.beneficiary.id + "' nor a contributor of " + rules_.id + ")");
+    return false;
+  }
+  if (rule == PartyRule::required_contributor && rules_.find_contributor(event.party) == nullptr) {
+    diagnostics.error(event.loc, std::string("a ") + kind + " concerns a contributor, not " + in_quotes(event.party));
+    return false;
+  }
+  if (rule == PartyRule::beneficiary_or_empty && event.party != rules_.beneficiary.id) {
+    diagnostics.error(event.loc, "an expense is incurred by the beneficiary '" + rules_.beneficiary.id +
+                                     "' (or leave party empty), not by " + in_quotes(event.party));
+    return false;
+  }
+  return true;
+}
+
+bool JournalBuilder::check_amount(const Event& event, Diagnostics& diagnostics) {
+  const char* kind = to_string(event.kind);
+  switch (event.kind) {
+    case EventKind::statement:
+    case EventKind::payment:
+    case EventKind::refund:
+      if (!event.amount || event.amount->cents <= 0) {
+        diagnostics.error(event.loc, std::string("a ") + kind + " needs an amount greater than 0" +
+                                         (event.amount ? ", not " + format_amount(*event.amount) : ""));
+        return false;
+      }
+      break;
+    case EventKind::expense:
+      if (!event.amount || event.amount->cents == 0) {
+        diagnostics.error(event.loc, "an expense needs a non-zero amount (negative for a credit note)");
+        return false;
+      }
+      break;
+    default:
+      if (event.amount) {
+        diagnostics.error(event.loc, std::string("a ") + kind + " has no amount; leave the amount empty (found " +
+                                         format_amount(*event.amount) + ")");
+        return false;
+      }
+      return true;
+  }
+  Money magnitude = event.amount->cents < 0 ? -*event.amount : *event.amount;
+  auto total = checked_add(magnitude_total_, magnitude);
+  if (!total) {
+    diagnostics.error(event.loc, "the amounts of the journal add up past the checked 64-bit range of cents");
+    return false;
+  }
+  magnitude_total_ = *total;
+  return true;
+}
+
+void JournalBuilder::add(const Event& event, Diagnostics& diagnostics) {
+  if (!check_party(event, diagnostics)) return;
+  if (!check_amount(event, diagnostics)) return;
+  fold(event, diagnostics);
+}
+
+void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
+  PartyFacts* party = event.party.empty() ? nullptr : &facts_.parties.at(event.party);
+  switch (event.kind) {
+    case EventKind::signature:
+      if (party->signed_on) {
+        diagnostics.error(event.loc, in_quotes(event.party) + " already signed on " + format_date(*party->signed_on) +
+                                         " (a party signs once)");
+        return;
+      }
+      party->signed_on = event.date;
+      break;
+    case EventKind::statement:
+      if (!event.ref.empty()) {
+        auto [it, inserted] = statement_refs_.emplace(event.ref, event.loc);
+        if (!inserted) {
+          diagnostics.error(event.loc, "duplicate statement number " + in_quotes(event.ref) + " (first on line " +
+                                           std::to_string(it->second.line) + ")");
+          return;
+        }
+      }
+      party->flows_by_day[event.date].called += *event.amount;
+      break;
+    case EventKind::payment:
+      if (!event.ref.empty() && !payment_refs_.emplace(event.party, event.ref).second) {
+        diagnostics.error(event.loc, "duplicate payment: ref " + in_quotes(event.ref) + " was already recorded for " +
+                                         in_quotes(event.party));
+        return;
+      }
+      party->flows_by_day[event.date].paid += *event.amount;
+      break;
+    case EventKind::refund:
+      party->flows_by_day[event.date].refunded += *event.amount;
+      last_refund_loc_[{event.party, event.date}] = event.loc;
+      break;
+    case EventKind::expense:
+      facts_.expenses_by_day[event.date][event.category] += *event.amount;
+      break;
+    case EventKind::milestone:
+      if (event.ref.empty()) {
+        diagnostics.error(event.loc, "a milestone needs its id in the ref column (e.g. phase-5-end)");
+        return;
+      }
+      if (!facts_.milestones.emplace(event.ref, event.date).second) {
+        diagnostics.error(event.loc, "milestone " + in_quotes(event.ref) + " was already reached on " +
+                                         format_date(facts_.milestones.at(event.ref)));
+        return;
+      }
+      break;
+    case EventKind::notice:
+      notices_.push_back(event.date);
+      break;
+    case EventKind::termination:
+      if (termination_loc_) {
+        diagnostics.error(event.loc, "a second termination (the first is on line " +
+                                         std::to_string(termination_loc_->line) + ")");
+        return;
+      }
+      facts_.termination = event.date;
+      termination_loc_ = event.loc;
+      break;
+  }
+  ++facts_.events;
+}
+
+void JournalBuilder::finish(Diagnostics& diagnostics) {
+  for (const auto& contributor : rules_.contributors) {
+    const PartyFacts& party = facts_.parties.at(contributor.id);
+    Money paid{};
+    Money refunded{};
+    for (const auto& [day, flows] : party.flows_by_day) {
+      paid += flows.paid;
+      refunded += flows.refunded;
+      if (refunded > paid) {
+        diagnostics.error(last_refund_loc_.at({contributor.id, day}),
+                          "refunds to '" + contributor.id + "' reach " + format_amount(refunded) + " by " +
+                              format_date(day) + " but payments from it are only " + format_amount(paid));
+        break;
+      }
+    }
+  }
+  if (facts_.termination) {
+    const Date termination = *facts_.termination;
+    bool allowed = std::any_of(notices_.begin(), notices_.end(), [&](Date notice) {
+      return prorata::add(notice, rules_.term.notice_period) <= termination;
+    });
+    if (!allowed) {
+      std::string message = "termination on " + format_date(termination) + " needs a formal notice at least " +
+                            format_duration(rules_.term.notice_period) + " earlier";
+      std::optional<Date> latest;
+      for (Date notice : notices_) {
+        if (notice <= termination && (!latest || notice > *latest)) latest = notice;
+      }
+      if (latest) {
+        message += " (the notice of " + format_date(*latest) + " allows it from " +
+                   format_date(prorata::add(*latest, rules_.term.notice_period)) + ")";
+      } else {
+        message += " (the journal has none)";
+      }
+      diagnostics.error(*termination_loc_, message);
+      facts_.termination.reset();
+    }
+  }
+}
+
+}  // namespace prorata

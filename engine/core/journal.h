@@ -1,0 +1,65 @@
+// JournalBuilder checks journal events one at a time against the rules and folds them into
+// JournalFacts: per-day sums, signatures, milestones, the termination. Memory grows with the number
+// of distinct days and payment references (what the checks need), not with the number of lines, so
+// a journal is read in one streaming pass.
+#pragma once
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "core/event.h"
+#include "core/rules.h"
+
+namespace prorata {
+
+struct DayFlows {
+  Money called;
+  Money paid;
+  Money refunded;
+};
+
+struct PartyFacts {
+  std::optional<Date> signed_on;
+  std::map<Date, DayFlows> flows_by_day;  // contributors only
+};
+
+struct JournalFacts {
+  std::map<std::string, PartyFacts> parties;  // the beneficiary and every contributor
+  std::map<std::string, Date> milestones;
+  std::optional<Date> termination;
+  std::map<Date, std::map<std::string, Money>> expenses_by_day;  // day -> category -> net amount
+  std::size_t events = 0;
+};
+
+class JournalBuilder {
+ public:
+  explicit JournalBuilder(const Rules& rules);
+
+  // Checks one line on its own (party, amount, duplicates) and folds it in; problems go to
+  // `diagnostics` and the line is then left out.
+  void add(const Event& event, Diagnostics& diagnostics);
+  // Checks what needs every line: refunds never above payments to date, termination after a notice.
+  void finish(Diagnostics& diagnostics);
+
+  [[nodiscard]] const JournalFacts& facts() const { return facts_; }
+
+ private:
+  bool check_party(const Event& event, Diagnostics& diagnostics) const;
+  bool check_amount(const Event& event, Diagnostics& diagnostics);
+  void fold(const Event& event, Diagnostics& diagnostics);
+
+  const Rules& rules_;
+  JournalFacts facts_;
+  Money magnitude_total_;  // sum of |amount|: bounds every partial sum the evaluation makes
+  std::set<std::pair<std::string, std::string>> payment_refs_;  // (party, ref)
+  std::map<std::string, SourceLoc> statement_refs_;
+  std::map<std::pair<std::string, Date>, SourceLoc> last_refund_loc_;
+  std::vector<Date> notices_;
+  std::optional<SourceLoc> termination_loc_;
+};
+
+}  // namespace prorata

@@ -1,0 +1,52 @@
+#include "core/settle.h"
+
+#include "core/allocate.h"
+#include "core/assert.h"
+
+namespace prorata {
+
+namespace {
+
+std::vector<Money> refund_pro_rata_to_paid(const Rules& rules, const std::vector<Money>& net_paid,
+                                           Money eligible_spending) {
+  std::vector<AllocationParty> parties;
+  std::vector<Money> retained;
+  Money retained_sum{};
+  for (std::size_t i = 0; i < rules.contributors.size(); ++i) {
+    Money p = min(max(net_paid[i], Money{}), rules.contributors[i].cap);
+    retained.push_back(p);
+    retained_sum += p;
+    parties.push_back({rules.contributors[i].id, Ratio(p.cents), p});
+  }
+  if (eligible_spending >= retained_sum) return retained;
+  Money unused = retained_sum - eligible_spending;
+  Allocation refunds = allocate(unused, parties);
+  PRORATA_ASSERT(refunds.uncovered == Money{});
+  for (std::size_t i = 0; i < retained.size(); ++i) retained[i] -= refunds.shares[i];
+  return retained;
+}
+
+Ratio weight_of(const Rules& rules, const Contributor& contributor) {
+  switch (rules.share_key) {
+    case ShareKey::caps: return Ratio(contributor.cap.cents);
+    case ShareKey::equal: return Ratio(1);
+    case ShareKey::weights: return rules.weights.at(contributor.id);
+    case ShareKey::paid: break;
+  }
+  PRORATA_ASSERT(false);
+  return Ratio(0);
+}
+
+}  // namespace
+
+std::vector<Money> final_contributions(const Rules& rules, const std::vector<Money>& net_paid,
+                                       Money eligible_spending) {
+  PRORATA_ASSERT(net_paid.size() == rules.contributors.size());
+  PRORATA_ASSERT(eligible_spending >= Money{});
+  if (rules.share_key == ShareKey::paid) return refund_pro_rata_to_paid(rules, net_paid, eligible_spending);
+  std::vector<AllocationParty> parties;
+  for (const auto& c : rules.contributors) parties.push_back({c.id, weight_of(rules, c), c.cap});
+  return allocate(eligible_spending, parties).shares;
+}
+
+}  // namespace prorata
