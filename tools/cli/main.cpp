@@ -1,1 +1,45 @@
-int main() { return 0; }
+// prorata: settle capped multi-party contributions from a rules file and a journal.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <exception>
+
+#include "commands.h"
+
+int main(int argc, char** argv) {
+  using namespace prorata::cli;
+  CLI::App app{"prorata: exact settlement of capped multi-party contributions"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "prorata 0.1.0");
+
+  CheckOptions check;
+  auto* check_cmd = app.add_subcommand("check", "Validate a rules file (and a journal); print a one-line summary");
+  check_cmd->add_option("RULES", check.rules_path, "Rules file (YAML, format prorata/1)")->required();
+  check_cmd->add_option("--journal", check.journal_path, "Journal (CSV)");
+
+  StatusOptions status;
+  auto* status_cmd = app.add_subcommand("status", "Settlement of a convention as of a date");
+  status_cmd->add_option("RULES", status.rules_path, "Rules file (YAML, format prorata/1)")->required();
+  status_cmd->add_option("--journal", status.journal_path, "Journal (CSV)")->required();
+  status_cmd->add_option("--as-of", status.as_of, "Date YYYY-MM-DD (default: today, UTC)");
+  status_cmd->add_option("--format", status.format, "text, json or csv")
+      ->check(CLI::IsMember({"text", "json", "csv"}))
+      ->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return exit_bad_input;
+  }
+  try {
+    if (*check_cmd) return run_check(check);
+    if (*status_cmd) return run_status(status);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "prorata: error: %s\n", e.what());
+    return exit_failure;
+  }
+  return exit_failure;
+}

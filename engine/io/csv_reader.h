@@ -1,0 +1,125 @@
+// A streaming RFC 4180 reader: records come out one at a time from a std::istream read in fixed
+// chunks, so memory stays the same whatever the number of lines (one chunk plus one record, both
+// bounded by core/limits.h). A malformed record is reported and skipped, and reading goes on at the
+// next line, so a single pass shows every problem of the file.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <istream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "core/limits.h"
+
+namespace prorata::io {
+
+// One record: its fields, unquoted and unescaped, and the physical line it starts on. Its storage is
+// reused from record to record.
+class CsvRecord {
+ public:
+  [[nodiscard]] std::uint32_t line() const { return line_; }
+  [[nodiscard]] std::size_t field_count() const { return field_ends_.size(); }
+  [[nodiscard]] std::string_view field(std::size_t index) const;
+  // A line with nothing before its line ending: one empty field, as RFC 4180 reads it.
+  [[nodiscard]] bool is_empty_line() const { return raw_bytes_ == 0; }
+
+ private:
+  friend class CsvReader;
+  void clear(std::uint32_t line);
+  void end_field() { field_ends_.push_back(text_.size()); }
+
+  std::string text_;                     // the fields' bytes, back to back
+  std::vector<std::size_t> field_ends_;  // where each field ends in text_
+  std::size_t raw_bytes_ = 0;            // bytes of the record in the file, line ending excluded
+  std::uint32_t line_ = 0;
+};
+
+namespace detail {
+
+// Streaming UTF-8 check (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF).
+class Utf8Checker {
+ public:
+  // Takes the next byte. False when the byte ends a valid sequence badly (bad_byte() tells which byte
+  // to blame); checking then starts over at this byte.
+  bool feed(std::uint8_t byte);
+  // False in the middle of a multi-byte character.
+  [[nodiscard]] bool complete() const { return pending_ == 0; }
+  [[nodiscard]] std::uint8_t bad_byte() const { return bad_byte_; }
+  [[nodiscard]] std::uint8_t lead_byte() const { return lead_byte_; }
+  void reset() { pending_ = 0; }
+
+ private:
+  bool start(std::uint8_t byte);
+
+  std::uint8_t pending_ = 0;  // continuation bytes still expected
+  std::uint8_t next_min_ = 0x80;  // range allowed for the next continuation byte
+  std::uint8_t next_max_ = 0xBF;
+  std::uint8_t lead_byte_ = 0;
+  std::uint8_t bad_byte_ = 0;
+};
+
+}  // namespace detail
+
+class CsvReader {
+ public:
+  // `path` only labels diagnostics. Reading more than `input_bytes_max` bytes is an error.
+  CsvReader(std::istream& in, std::string path, std::uint64_t input_bytes_max = limits::journal_file_bytes_max);
+
+  // Fills `record` with the next well-formed record and returns true. Malformed records are reported to
+  // `diagnostics` and skipped. False at the end of the input, or when reading cannot go on (a read
+  // error, an input too large: reported once).
+  bool next(CsvRecord& record, Diagnostics& diagnostics);
+
+  // Malformed records reported and skipped so far.
+  [[nodiscard]] std::size_t skipped_record_count() const { return skipped_record_count_; }
+
+  static constexpr std::size_t chunk_bytes = std::size_t{64} << 10;
+
+ private:
+  enum class Step { record, skipped, end };
+  enum class State { field_start, unquoted, quoted, quote_in_quoted };
+  enum class Stop { none, read_error, too_large, too_many_lines };
+  struct RecordProblems {
+    bool nul = false;
+    bool utf8 = false;
+    [[nodiscard]] bool any() const { return nul || utf8; }
+  };
+
+  Step read_record(CsvRecord& record, Diagnostics& diagnostics);
+  Step end_of_input(CsvRecord& record, State state, const RecordProblems& problems, Diagnostics& diagnostics);
+  Step end_of_record(CsvRecord& record, const RecordProblems& problems);
+  bool take_byte(CsvRecord& record, State& state, int byte, Diagnostics& diagnostics);
+  bool end_field(CsvRecord& record, Diagnostics& diagnostics);
+  void check_byte(int byte, RecordProblems& problems, Diagnostics& diagnostics);
+  void fail_record(const std::string& message, Diagnostics& diagnostics);
+  void report_stop(Diagnostics& diagnostics);
+  SourceLoc loc(std::uint64_t line) const;
+
+  int get();   // the next byte (0..255), or `end` at the end of the input or after a stop
+  int peek();  // the same without consuming it
+  bool fill();
+  void skip_line();
+
+  static constexpr int end = -1;
+
+  std::istream& in_;
+  std::string path_;
+  std::uint64_t input_bytes_max_;
+  std::vector<char> chunk_;
+  std::size_t chunk_at_ = 0;    // next byte to read in chunk_
+  std::size_t chunk_size_ = 0;  // bytes of chunk_ filled
+  std::uint64_t input_bytes_ = 0;
+  std::uint64_t line_ = 1;       // physical line of the next byte
+  std::uint64_t byte_line_ = 1;  // physical line of the byte get() returned last
+  std::uint64_t quote_line_ = 0;  // where the open quoted field started
+  detail::Utf8Checker utf8_;
+  Stop stop_ = Stop::none;
+  bool at_end_ = false;
+  bool first_chunk_ = true;
+  bool stop_reported_ = false;
+  std::size_t skipped_record_count_ = 0;
+};
+
+}  // namespace prorata::io

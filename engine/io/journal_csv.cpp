@@ -1,0 +1,291 @@
+#include "io/journal_csv.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <span>
+#include <system_error>
+
+#include "core/assert.h"
+#include "core/calendar.h"
+#include "core/event.h"
+#include "core/limits.h"
+#include "core/money.h"
+#include "io/csv_reader.h"
+#include "io/nearest_name.h"
+
+namespace prorata::io {
+
+namespace {
+
+enum class Column : std::size_t { date, event, party, amount, ref, category, memo, convention };
+constexpr std::size_t column_count = journal_column_names.size();
+constexpr std::size_t field_absent = std::numeric_limits<std::size_t>::max();
+
+static_assert(column_count <= limits::csv_field_count_max, "a header naming every column fits in a record");
+static_assert(static_cast<std::size_t>(Column::convention) + 1 == column_count);
+
+constexpr auto event_names = [] {
+  std::array<std::string_view, std::size(event_kind_names)> names{};
+  for (std::size_t i = 0; i < names.size(); ++i) names[i] = event_kind_names[i];
+  return names;
+}();
+
+std::string_view column_name(Column column) { return journal_column_names[static_cast<std::size_t>(column)]; }
+
+std::string joined(std::span<const std::string_view> names) {
+  std::string out;
+  for (std::string_view name : names) out += (out.empty() ? "" : ", ") + std::string(name);
+  return out;
+}
+
+// A cell as shown in a message: in quotes, control bytes escaped, cut after 80 bytes (at a UTF-8
+// character boundary: the reader has checked the cell is UTF-8).
+std::string quoted(std::string_view text) {
+  constexpr std::size_t shown_bytes_max = 80;
+  std::size_t shown_bytes = std::min(text.size(), shown_bytes_max);
+  while (shown_bytes > 0 && shown_bytes < text.size() && (static_cast<unsigned char>(text[shown_bytes]) & 0xC0) == 0x80) {
+    --shown_bytes;
+  }
+  std::string out = "'";
+  for (char c : text.substr(0, shown_bytes)) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else if (byte < 0x20 || byte == 0x7F) out += "\\x" + std::string(1, "0123456789ABCDEF"[byte >> 4]) + "0123456789ABCDEF"[byte & 0x0F];
+    else out += c;
+  }
+  return out + (shown_bytes < text.size() ? "'..." : "'");
+}
+
+std::string unknown_column_message(std::string_view name) {
+  if (name.empty()) return "empty column name in the header (a trailing comma?)";
+  std::string message = "unknown column " + quoted(name);
+  if (auto near = nearest_name(name, journal_column_names)) return message + "; did you mean '" + *near + "'?";
+  return message + " (the columns are " + joined(journal_column_names) + ")";
+}
+
+std::string unknown_event_message(std::string_view name) {
+  const std::string valid = "(the events are " + joined(event_names) + ")";
+  if (name.empty()) return "missing event " + valid;
+  std::string message = "unknown event " + quoted(name);
+  if (auto near = nearest_name(name, event_names)) message += "; did you mean '" + *near + "'?";
+  return message + " " + valid;
+}
+
+struct Header {
+  std::array<std::size_t, column_count> field_by_column{};  // field index, or field_absent
+  std::size_t field_count = 0;
+  bool ok = false;
+};
+
+Header read_header(const CsvRecord& record, const SourceLoc& loc, Diagnostics& diagnostics) {
+  Header header;
+  header.field_by_column.fill(field_absent);
+  header.field_count = record.field_count();
+  bool ok = true;
+  for (std::size_t field = 0; field < record.field_count(); ++field) {
+    const std::string_view name = record.field(field);
+    const auto* known = std::find(journal_column_names.begin(), journal_column_names.end(), name);
+    if (known == journal_column_names.end()) {
+      diagnostics.error(loc, unknown_column_message(name));
+      ok = false;
+      continue;
+    }
+    std::size_t& slot = header.field_by_column[static_cast<std::size_t>(known - journal_column_names.begin())];
+    if (slot != field_absent) {
+      diagnostics.error(loc, "duplicate column " + quoted(name) + " (columns " + std::to_string(slot + 1) + " and " +
+                                 std::to_string(field + 1) + ")");
+      ok = false;
+      continue;
+    }
+    slot = field;
+  }
+  for (Column required : {Column::date, Column::event}) {
+    if (header.field_by_column[static_cast<std::size_t>(required)] != field_absent) continue;
+    diagnostics.error(loc, "missing column '" + std::string(column_name(required)) +
+                               "' (the header needs at least date,event; the columns are " +
+                               joined(journal_column_names) + ")");
+    ok = false;
+  }
+  header.ok = ok;
+  return header;
+}
+
+// Only whitespace: such lines before the header are skipped, so a blank file reads as empty.
+bool is_blank(const CsvRecord& record) {
+  if (record.field_count() != 1) return false;
+  const std::string_view text = record.field(0);
+  return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t'; });
+}
+
+// Turns rows into events for one convention; the parent loop decides which record is the header.
+class JournalCsv {
+ public:
+  JournalCsv(const std::string& path, const Rules& rules, JournalBuilder& builder, Diagnostics& diagnostics)
+      : path_(path), rules_(rules), builder_(builder), diagnostics_(diagnostics) {}
+
+  [[nodiscard]] bool has_header() const { return header_state_ != HeaderState::none; }
+  void header(const CsvRecord& record);
+  // The header line itself was malformed (and reported): rows can then only be checked as CSV.
+  void lose_header() { header_state_ = HeaderState::malformed; }
+  void row(const CsvRecord& record);
+
+ private:
+  enum class HeaderState { none, read, malformed };
+
+  [[nodiscard]] std::string_view cell(const CsvRecord& record, Column column) const;
+  bool in_convention(const CsvRecord& record, const SourceLoc& loc);
+  bool read_event(const CsvRecord& record, const SourceLoc& loc);
+  bool read_text(const CsvRecord& record, Column column, std::size_t bytes_max, std::string& text, const SourceLoc& loc);
+
+  const std::string& path_;
+  const Rules& rules_;
+  JournalBuilder& builder_;
+  Diagnostics& diagnostics_;
+  HeaderState header_state_ = HeaderState::none;
+  Header header_;
+  Event event_;  // reused row after row, keeping its strings' capacity
+};
+
+void JournalCsv::header(const CsvRecord& record) {
+  PRORATA_ASSERT(header_state_ == HeaderState::none);
+  header_ = read_header(record, SourceLoc{path_, record.line(), 0}, diagnostics_);
+  header_state_ = HeaderState::read;
+}
+
+void JournalCsv::row(const CsvRecord& record) {
+  PRORATA_ASSERT(header_state_ != HeaderState::none);
+  if (header_state_ == HeaderState::malformed) return;
+  const SourceLoc loc{path_, record.line(), 0};
+  if (record.field_count() != header_.field_count) {
+    std::string message = "expected " + std::to_string(header_.field_count) + " fields (as in the header), found " +
+                          std::to_string(record.field_count());
+    if (record.field_count() > header_.field_count) message += " (quote a cell that contains a comma)";
+    diagnostics_.error(loc, message);
+    return;
+  }
+  if (!header_.ok) return;  // reading cells under a wrong header would only repeat its problems
+  if (!in_convention(record, loc)) return;
+  if (!read_event(record, loc)) return;
+  builder_.add(event_, diagnostics_);
+}
+
+std::string_view JournalCsv::cell(const CsvRecord& record, Column column) const {
+  const std::size_t field = header_.field_by_column[static_cast<std::size_t>(column)];
+  if (field == field_absent) return {};
+  PRORATA_ASSERT(field < record.field_count());
+  return record.field(field);
+}
+
+bool JournalCsv::in_convention(const CsvRecord& record, const SourceLoc& loc) {
+  if (header_.field_by_column[static_cast<std::size_t>(Column::convention)] == field_absent) return true;
+  const std::string_view convention = cell(record, Column::convention);
+  if (convention.empty()) {
+    diagnostics_.error(loc, "empty convention cell: name the convention of this row (this journal is read for '" +
+                                rules_.id + "')");
+    return false;
+  }
+  return convention == rules_.id;
+}
+
+// Reads every cell of the row into event_, reporting each bad one (not only the first).
+bool JournalCsv::read_event(const CsvRecord& record, const SourceLoc& loc) {
+  bool ok = true;
+  event_.loc = loc;
+  const std::string_view date_text = cell(record, Column::date);
+  DateParse date = parse_date(date_text);
+  if (date.value) {
+    event_.date = *date.value;
+  } else {
+    diagnostics_.error(loc, "bad date " + quoted(date_text) + ": " + date.error);
+    ok = false;
+  }
+  const std::string_view kind_text = cell(record, Column::event);
+  if (auto kind = parse_event_kind(kind_text)) {
+    event_.kind = *kind;
+  } else {
+    diagnostics_.error(loc, unknown_event_message(kind_text));
+    ok = false;
+  }
+  const std::string_view amount_text = cell(record, Column::amount);
+  event_.amount.reset();
+  if (!amount_text.empty()) {
+    AmountParse amount = parse_amount(amount_text);
+    if (amount.value) {
+      event_.amount = amount.value;
+    } else {
+      diagnostics_.error(loc, "bad amount " + quoted(amount_text) + ": " + amount.error);
+      ok = false;
+    }
+  }
+  ok = read_text(record, Column::party, limits::id_bytes_max, event_.party, loc) && ok;
+  ok = read_text(record, Column::ref, limits::id_bytes_max, event_.ref, loc) && ok;
+  ok = read_text(record, Column::category, limits::id_bytes_max, event_.category, loc) && ok;
+  ok = read_text(record, Column::memo, limits::text_bytes_max, event_.memo, loc) && ok;
+  return ok;
+}
+
+bool JournalCsv::read_text(const CsvRecord& record, Column column, std::size_t bytes_max, std::string& text,
+                           const SourceLoc& loc) {
+  const std::string_view value = cell(record, column);
+  text.assign(value);
+  if (value.size() <= bytes_max) return true;
+  diagnostics_.error(loc, std::string(column_name(column)) + " longer than " + std::to_string(bytes_max) +
+                              " bytes: " + quoted(value));
+  return false;
+}
+
+}  // namespace
+
+bool load_journal(std::istream& in, const std::string& path, const Rules& rules, JournalBuilder& builder,
+                  Diagnostics& diagnostics) {
+  Diagnostics found;  // this file's own: `diagnostics` may be full already, or hold other files'
+  CsvReader reader(in, path);
+  CsvRecord record;
+  JournalCsv journal(path, rules, builder, found);
+  while (reader.next(record, found)) {
+    if (!journal.has_header() && reader.skipped_record_count() > 0) journal.lose_header();
+    if (record.is_empty_line()) continue;
+    if (journal.has_header()) {
+      journal.row(record);
+    } else if (!is_blank(record)) {
+      journal.header(record);
+    }
+  }
+  if (!journal.has_header() && found.empty()) {
+    found.error(SourceLoc{path, 0, 0}, "empty journal: expected a header line date,event,party,amount,ref,category,memo");
+  }
+  builder.finish(found);
+  diagnostics.append(found);
+  return found.empty();
+}
+
+bool load_journal_file(const std::string& path, const Rules& rules, JournalBuilder& builder, Diagnostics& diagnostics) {
+  const SourceLoc file{path, 0, 0};
+  std::error_code status_error;
+  if (std::filesystem::is_directory(path, status_error)) {
+    diagnostics.error(file, "cannot open: " + std::generic_category().message(EISDIR));
+    return false;
+  }
+  errno = 0;
+  std::ifstream in(path, std::ios::binary);
+  if (!in.is_open()) {
+    const int code = errno;
+    diagnostics.error(file, "cannot open: " + (code != 0 ? std::generic_category().message(code) : "unknown error"));
+    return false;
+  }
+  std::error_code size_error;
+  const std::uintmax_t size_bytes = std::filesystem::file_size(path, size_error);  // fails on a pipe: fine,
+  if (!size_error && size_bytes > limits::journal_file_bytes_max) {                // the reader counts too
+    diagnostics.error(file, "the file is " + std::to_string(size_bytes) + " bytes, more than the limit of " +
+                                std::to_string(limits::journal_file_bytes_max) + " bytes");
+    return false;
+  }
+  return load_journal(in, path, rules, builder, diagnostics);
+}
+
+}  // namespace prorata::io

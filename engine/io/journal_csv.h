@@ -1,0 +1,35 @@
+// The journal as CSV: a header row naming the columns (any order), then one event per row. Read in one
+// streaming pass through io/csv_reader.h; each row becomes a core Event fed to a JournalBuilder.
+//
+//   date,event,party,amount,ref,category,memo[,convention]
+//   2021-03-01,payment,ville,3000.00,VIR-12,,first instalment
+//
+// `date` and `event` are required columns, the others optional (a missing column reads as empty
+// cells). With a `convention` column, rows naming another convention than the rules' id are skipped.
+#pragma once
+#include <array>
+#include <istream>
+#include <string>
+#include <string_view>
+
+#include "core/diagnostic.h"
+#include "core/journal.h"
+#include "core/rules.h"
+
+namespace prorata::io {
+
+// Every column a journal header may name, in the usual order.
+inline constexpr std::array<std::string_view, 8> journal_column_names = {
+    "date", "event", "party", "amount", "ref", "category", "memo", "convention"};
+
+// Reads a journal in one pass, feeding each line of this convention to `builder`, then calls
+// builder.finish(). `path` only labels diagnostics. Returns true when no diagnostic was added.
+bool load_journal(std::istream& in, const std::string& path, const Rules& rules, JournalBuilder& builder,
+                  Diagnostics& diagnostics);
+
+// Opens `path` (binary: bytes are checked as UTF-8 and CRLF is handled by the reader) and loads it.
+// A file that cannot be opened, or is larger than limits::journal_file_bytes_max, is one diagnostic
+// and `builder` is left untouched.
+bool load_journal_file(const std::string& path, const Rules& rules, JournalBuilder& builder, Diagnostics& diagnostics);
+
+}  // namespace prorata::io

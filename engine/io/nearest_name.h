@@ -1,0 +1,23 @@
+// "Did you mean ...?" for misspelt names (CSV columns, YAML keys, event kinds): the candidate at the
+// smallest Levenshtein distance, when that distance is small enough to be a typo.
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace prorata::io {
+
+// Beyond two edits a suggestion is more often wrong than helpful ("ref" is 3 edits from "").
+inline constexpr std::size_t nearest_name_distance_max = 2;
+
+// Levenshtein distance (insertions, deletions, substitutions of bytes), or `bound + 1` as soon as it is
+// known to exceed `bound`: cheap on long words.
+std::size_t edit_distance(std::string_view source, std::string_view target, std::size_t bound);
+
+// The candidate closest to `word` within nearest_name_distance_max edits; on a tie, the first in
+// `candidates`. An exact match is returned as is (distance 0).
+std::optional<std::string> nearest_name(std::string_view word, std::span<const std::string_view> candidates);
+
+}  // namespace prorata::io

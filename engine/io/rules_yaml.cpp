@@ -1,0 +1,286 @@
+#include "io/rules_yaml.h"
+
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "core/limits.h"
+#include "io/text_checks.h"
+#include "io/yaml_reader.h"
+
+namespace prorata::io {
+
+namespace {
+
+using detail::YamlReader;
+
+std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+// Before yaml-cpp sees the text: size, NUL, UTF-8, and a nesting bound (yaml-cpp recurses on nested
+// flow collections and has overflowed its stack on deep input, so depth is refused up front).
+bool precheck(std::string_view text, const std::string& path, Diagnostics& diagnostics) {
+  if (text.size() > limits::rules_file_bytes_max) {
+    diagnostics.error({path, 0, 0}, "rules file larger than " + std::to_string(limits::rules_file_bytes_max) +
+                                        " bytes");
+    return false;
+  }
+  if (auto nul = text.find('\0'); nul != std::string_view::npos) {
+    LineColumn at = line_column_at(text, nul);
+    diagnostics.error({path, at.line, at.column}, "NUL byte in a text file (is this a binary file?)");
+    return false;
+  }
+  if (auto bad = first_invalid_utf8(text)) {
+    LineColumn at = line_column_at(text, *bad);
+    diagnostics.error({path, at.line, at.column}, not_utf8_hint);
+    return false;
+  }
+  std::size_t depth = 0;
+  std::size_t indent = 0;
+  bool line_start = true;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') { line_start = true; indent = 0; continue; }
+    if (line_start && (c == ' ' || c == '-')) { ++indent; } else { line_start = false; }
+    if (c == '[' || c == '{') ++depth;
+    if ((c == ']' || c == '}') && depth > 0) --depth;
+    if (depth > limits::yaml_depth_max || indent > 8 * limits::yaml_depth_max) {
+      LineColumn at = line_column_at(text, i);
+      diagnostics.error({path, at.line, at.column}, "nesting deeper than " +
+                                                        std::to_string(limits::yaml_depth_max) + " levels");
+      return false;
+    }
+  }
+  return true;
+}
+
+void load_term(const YamlReader& in, const YAML::Node& node, Term& term) {
+  if (!in.check_mapping(node, "term", {"effective", "max_duration", "ends_at_milestone", "notice_period"})) return;
+  if (auto effective = in.child(node, "effective", true, "term")) {
+    auto value = in.text(*effective, "effective");
+    if (value && *value != "last_signature") {
+      in.error(*effective, "unknown effective rule " + in_quotes(*value) + "; the only one is 'last_signature'");
+    }
+  }
+  auto duration = [&](std::string_view key, Duration& out) {
+    if (auto child = in.child(node, key, true, "term")) {
+      auto value = in.text(*child, key);
+      if (!value) return;
+      DurationParse parsed = parse_duration(*value);
+      if (parsed.value) out = *parsed.value;
+      else in.error(*child, "bad " + std::string(key) + " " + in_quotes(*value) + ": " + parsed.error);
+    }
+  };
+  duration("max_duration", term.max_duration);
+  duration("notice_period", term.notice_period);
+  if (auto milestone = in.child(node, "ends_at_milestone", false, "term")) {
+    term.ends_at_milestone = in.id(*milestone, "ends_at_milestone");
+  }
+}
+
+void load_settlement(const YamlReader& in, const YAML::Node& node, Rules& rules,
+                     std::optional<YAML::Node>& weights_node) {
+  if (!in.check_mapping(node, "settlement", {"share_key", "weights"})) return;
+  if (auto key = in.child(node, "share_key", true, "settlement")) {
+    auto value = in.text(*key, "share_key");
+    const std::map<std::string, ShareKey> keys{{"paid", ShareKey::paid}, {"caps", ShareKey::caps},
+                                               {"equal", ShareKey::equal}, {"weights", ShareKey::weights}};
+    if (value && keys.count(*value)) rules.share_key = keys.at(*value);
+    else if (value) in.error(*key, "unknown share_key " + in_quotes(*value) + "; expected paid, caps, equal or weights");
+  }
+  weights_node = in.child(node, "weights", false, "settlement");
+}
+
+std::optional<Contributor> load_contributor(const YamlReader& in, const YAML::Node& node) {
+  if (!in.check_mapping(node, "a contributor", {"id", "name", "siren", "cap"})) return std::nullopt;
+  Contributor c;
+  bool ok = true;
+  auto id = in.child(node, "id", true, "contributor");
+  auto name = in.child(node, "name", true, "contributor");
+  auto cap = in.child(node, "cap", true, "contributor");
+  auto siren = in.child(node, "siren", false, "contributor");
+  if (auto v = id ? in.id(*id, "contributor id") : std::nullopt) c.id = *v; else ok = false;
+  if (auto v = name ? in.text(*name, "name") : std::nullopt) c.name = *v; else ok = false;
+  if (auto v = cap ? in.amount(*cap, "cap", false) : std::nullopt) c.cap_agreed = *v; else ok = false;
+  if (siren) {
+    auto v = in.text(*siren, "siren");
+    bool digits = v && v->size() == 9 && v->find_first_not_of("0123456789") == std::string::npos;
+    if (v && !digits) in.error(*siren, "bad SIREN " + in_quotes(*v) + ": a SIREN is 9 digits");
+    if (digits) c.siren = *v; else ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return c;
+}
+
+void load_contributors(const YamlReader& in, const YAML::Node& node, Rules& rules) {
+  if (!node.IsSequence() || node.size() == 0) {
+    in.error(node, "contributors must be a non-empty list");
+    return;
+  }
+  if (node.size() > limits::contributors_max) {
+    in.error(node, "more than " + std::to_string(limits::contributors_max) + " contributors");
+    return;
+  }
+  std::map<std::string, YAML::Node> seen;
+  seen.emplace(rules.beneficiary.id, node);
+  for (const auto& item : node) {
+    auto contributor = load_contributor(in, item);
+    if (!contributor) continue;
+    if (!seen.emplace(contributor->id, item).second) {
+      in.error(item, "duplicate party id " + in_quotes(contributor->id));
+      continue;
+    }
+    rules.contributors.push_back(*contributor);
+  }
+}
+
+// Weights name every contributor exactly once, only under share_key weights, and are not all zero.
+void load_weights(const YamlReader& in, const std::optional<YAML::Node>& node, const YAML::Node& settlement,
+                  Rules& rules) {
+  if (rules.share_key != ShareKey::weights) {
+    if (node) in.error(*node, "weights are only read with share_key: weights");
+    return;
+  }
+  if (!node) {
+    in.error(settlement, "share_key: weights needs a weights map naming every contributor");
+    return;
+  }
+  if (!node->IsMap()) {
+    in.error(*node, "weights must map each contributor id to a weight");
+    return;
+  }
+  bool any_positive = false;
+  std::set<std::string> named;
+  for (const auto& entry : *node) {
+    const std::string name = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
+    if (rules.find_contributor(name) == nullptr) {
+      in.error(entry.first, "weights name " + in_quotes(name) + ", which is not a contributor");
+      continue;
+    }
+    if (!named.insert(name).second) {
+      in.error(entry.first, "duplicate weight for " + in_quotes(name));
+      continue;
+    }
+    if (auto weight = in.weight(entry.second, name)) {
+      any_positive = any_positive || *weight > 0;
+      rules.weights.emplace(name, *weight);
+    }
+  }
+  for (const auto& c : rules.contributors) {
+    if (!named.count(c.id)) in.error(*node, "weights miss contributor " + in_quotes(c.id));
+  }
+  if (rules.weights.size() == rules.contributors.size() && !any_positive) in.error(*node, "weights are all zero");
+}
+
+void load_aggregate(const YamlReader& in, const YAML::Node& convention, Rules& rules) {
+  auto cap = in.child(convention, "aggregate_cap", false, "convention");
+  if (cap) rules.aggregate_cap = in.amount(*cap, "aggregate_cap", false);
+  if (auto policy = in.child(convention, "aggregate_cap_policy", false, "convention")) {
+    auto value = in.text(*policy, "aggregate_cap_policy");
+    if (value && *value == "scale") rules.aggregate_cap_policy = CapPolicy::scale;
+    else if (value && *value != "reject") {
+      in.error(*policy, "unknown aggregate_cap_policy " + in_quotes(*value) + "; expected reject or scale");
+    }
+    if (!cap) in.error(*policy, "aggregate_cap_policy without an aggregate_cap");
+  }
+  if (!apply_aggregate_cap(rules)) {
+    Money sum{};
+    bool overflow = false;
+    for (const auto& c : rules.contributors) {
+      auto next = checked_add(sum, c.cap_agreed);
+      overflow = overflow || !next;
+      if (next) sum = *next;
+    }
+    if (overflow) in.error(convention, "the contributors' caps add up past the checked range");
+    else in.error(cap ? *cap : convention, "the contributors' caps sum to " + format_amount(sum) +
+                                               ", more than aggregate_cap " + format_amount(*rules.aggregate_cap) +
+                                               " (aggregate_cap_policy: scale would scale them down)");
+  }
+}
+
+void load_categories(const YamlReader& in, const YAML::Node& convention, Rules& rules) {
+  auto node = in.child(convention, "eligible_categories", false, "convention");
+  if (!node) return;
+  if (!node->IsSequence()) {
+    in.error(*node, "eligible_categories must be a list, e.g. [coaching, seminar]");
+    return;
+  }
+  std::vector<std::string> categories;
+  for (const auto& item : *node) {
+    if (auto value = in.text(item, "category")) categories.push_back(*value);
+  }
+  rules.eligible_categories = categories;
+}
+
+void load_convention(const YamlReader& in, const YAML::Node& node, Rules& rules) {
+  // On unknown keys, go on: the problems of the known keys are reported too.
+  in.check_mapping(node, "convention",
+                   {"id", "title", "currency", "beneficiary", "term", "aggregate_cap", "aggregate_cap_policy",
+                    "eligible_categories", "settlement", "contributors"});
+  if (auto id = in.child(node, "id", true, "convention")) rules.id = in.id(*id, "convention id").value_or("");
+  if (auto title = in.child(node, "title", true, "convention")) rules.title = in.text(*title, "title").value_or("");
+  if (auto currency = in.child(node, "currency", false, "convention")) {
+    auto value = in.text(*currency, "currency");
+    if (value && *value != "EUR") in.error(*currency, "unsupported currency " + in_quotes(*value) + "; only EUR for now");
+  }
+  if (auto beneficiary = in.child(node, "beneficiary", true, "convention")) {
+    if (in.check_mapping(*beneficiary, "beneficiary", {"id", "name"})) {
+      if (auto id = in.child(*beneficiary, "id", true, "beneficiary")) rules.beneficiary.id = in.id(*id, "beneficiary id").value_or("");
+      if (auto name = in.child(*beneficiary, "name", true, "beneficiary")) rules.beneficiary.name = in.text(*name, "name").value_or("");
+    }
+  }
+  if (auto term = in.child(node, "term", true, "convention")) load_term(in, *term, rules.term);
+  load_categories(in, node, rules);
+  if (auto contributors = in.child(node, "contributors", true, "convention")) load_contributors(in, *contributors, rules);
+  std::optional<YAML::Node> weights;
+  auto settlement = in.child(node, "settlement", true, "convention");
+  if (settlement) load_settlement(in, *settlement, rules, weights);
+  if (settlement && settlement->IsMap()) load_weights(in, weights, *settlement, rules);
+  load_aggregate(in, node, rules);
+}
+
+}  // namespace
+
+std::optional<Rules> load_rules(std::string_view text, const std::string& path, Diagnostics& diagnostics) {
+  const std::size_t errors_before = diagnostics.size();
+  if (!precheck(text, path, diagnostics)) return std::nullopt;
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    diagnostics.error({path, static_cast<std::uint32_t>(e.mark.line + 1), static_cast<std::uint32_t>(e.mark.column + 1)},
+                      "YAML syntax: " + e.msg);
+    return std::nullopt;
+  }
+  YamlReader in(path, diagnostics);
+  if (root.IsNull()) {
+    diagnostics.error({path, 1, 1}, "empty rules file: expected 'format: prorata/1' and a convention");
+    return std::nullopt;
+  }
+  Rules rules;
+  in.check_mapping(root, "the rules file", {"format", "convention"});
+  if (auto format = in.child(root, "format", true, "the rules file")) {
+    auto value = in.text(*format, "format");
+    if (value && *value != "prorata/1") in.error(*format, "unknown format " + in_quotes(*value) + "; expected prorata/1");
+  }
+  if (auto convention = in.child(root, "convention", true, "the rules file")) load_convention(in, *convention, rules);
+  if (diagnostics.size() != errors_before) return std::nullopt;
+  return rules;
+}
+
+std::optional<Rules> load_rules_file(const std::string& path, Diagnostics& diagnostics) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) {
+    diagnostics.error({path, 0, 0}, "cannot open the rules file");
+    return std::nullopt;
+  }
+  std::string text;
+  char buffer[1 << 16];
+  while (file.read(buffer, sizeof buffer) || file.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(file.gcount()));
+    if (text.size() > limits::rules_file_bytes_max) break;  // precheck reports it
+  }
+  return load_rules(text, path, diagnostics);
+}
+
+}  // namespace prorata::io

@@ -1,0 +1,133 @@
+#include "io/yaml_reader.h"
+
+#include <set>
+#include <vector>
+
+#include "io/nearest_name.h"
+
+namespace prorata::io::detail {
+
+namespace {
+std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+const char* type_name(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Map: return "a mapping";
+    case YAML::NodeType::Sequence: return "a list";
+    case YAML::NodeType::Scalar: return "a single value";
+    case YAML::NodeType::Null: return "nothing";
+    default: return "nothing";
+  }
+}
+}  // namespace
+
+SourceLoc YamlReader::loc(const YAML::Node& node) const {
+  const YAML::Mark mark = node.Mark();
+  if (mark.is_null()) return SourceLoc{path_, 0, 0};
+  return SourceLoc{path_, static_cast<std::uint32_t>(mark.line + 1), static_cast<std::uint32_t>(mark.column + 1)};
+}
+
+void YamlReader::error(const YAML::Node& node, std::string message) const {
+  diagnostics_.error(loc(node), std::move(message));
+}
+
+bool YamlReader::check_mapping(const YAML::Node& node, std::string_view what,
+                               std::initializer_list<std::string_view> allowed) const {
+  if (!node.IsMap()) {
+    error(node, std::string(what) + " must be a mapping of keys, found " + type_name(node));
+    return false;
+  }
+  std::vector<std::string_view> names(allowed);
+  std::set<std::string> seen;
+  bool ok = true;
+  for (const auto& entry : node) {
+    const YAML::Node& key = entry.first;
+    if (!key.IsScalar()) {
+      error(key, "keys of " + std::string(what) + " must be plain names");
+      ok = false;
+      continue;
+    }
+    const std::string& name = key.Scalar();
+    if (!seen.insert(name).second) {
+      error(key, "duplicate key " + in_quotes(name) + " in " + std::string(what));
+      ok = false;
+    }
+    bool known = false;
+    for (auto candidate : names) known = known || candidate == name;
+    if (!known) {
+      std::string message = "unknown key " + in_quotes(name) + " in " + std::string(what);
+      if (!name.empty() && name.find_first_not_of("0123456789") == std::string::npos) {
+        message += " (a decimal comma inside {...}? write amounts as 9000.00)";
+      } else if (auto near = nearest_name(name, names)) {
+        message += "; did you mean " + in_quotes(*near) + "?";
+      }
+      error(key, message);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+std::optional<YAML::Node> YamlReader::child(const YAML::Node& parent, std::string_view key, bool required,
+                                            std::string_view what) const {
+  if (!parent.IsMap()) return std::nullopt;
+  for (const auto& entry : parent) {
+    if (!entry.first.IsScalar() || entry.first.Scalar() != key) continue;
+    if (entry.second.IsNull()) {
+      if (required) error(entry.first, "key " + in_quotes(key) + " in " + std::string(what) + " has no value");
+      return std::nullopt;
+    }
+    return entry.second;
+  }
+  if (required) error(parent, "missing key " + in_quotes(key) + " in " + std::string(what));
+  return std::nullopt;
+}
+
+std::optional<std::string> YamlReader::text(const YAML::Node& node, std::string_view key) const {
+  if (!node.IsScalar()) {
+    error(node, in_quotes(key) + " must be text, found " + type_name(node));
+    return std::nullopt;
+  }
+  return node.Scalar();
+}
+
+std::optional<std::string> YamlReader::id(const YAML::Node& node, std::string_view key) const {
+  auto value = text(node, key);
+  if (!value) return std::nullopt;
+  bool ok = !value->empty() && value->size() <= 64;
+  for (char c : *value) ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');
+  if (!ok) {
+    error(node, "bad " + std::string(key) + " " + in_quotes(*value) +
+                    ": use 1 to 64 lower-case letters, digits and '-' (e.g. val-d-oise)");
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<Money> YamlReader::amount(const YAML::Node& node, std::string_view key, bool allow_negative) const {
+  auto value = text(node, key);
+  if (!value) return std::nullopt;
+  AmountParse parsed = parse_amount(*value);
+  if (!parsed.value) {
+    error(node, "bad amount " + in_quotes(*value) + " for " + in_quotes(key) + ": " + parsed.error);
+    return std::nullopt;
+  }
+  if (!allow_negative && parsed.value->cents < 0) {
+    error(node, in_quotes(key) + " cannot be negative (found " + *value + ")");
+    return std::nullopt;
+  }
+  return parsed.value;
+}
+
+std::optional<Ratio> YamlReader::weight(const YAML::Node& node, std::string_view key) const {
+  auto value = text(node, key);
+  if (!value) return std::nullopt;
+  WeightParse parsed = parse_weight(*value);
+  if (!parsed.value) {
+    error(node, "bad weight " + in_quotes(*value) + " for " + in_quotes(key) + ": " + parsed.error);
+    return std::nullopt;
+  }
+  return parsed.value;
+}
+
+}  // namespace prorata::io::detail

@@ -1,0 +1,41 @@
+// Checked access to a yaml-cpp document: every accessor reports a located diagnostic instead of
+// throwing, and mappings are checked for unknown (with a suggestion) and duplicate keys.
+#pragma once
+#include <yaml-cpp/yaml.h>
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/diagnostic.h"
+#include "core/money.h"
+#include "core/ratio.h"
+
+namespace prorata::io::detail {
+
+class YamlReader {
+ public:
+  YamlReader(const std::string& path, Diagnostics& diagnostics) : path_(path), diagnostics_(diagnostics) {}
+
+  SourceLoc loc(const YAML::Node& node) const;
+  void error(const YAML::Node& node, std::string message) const;
+
+  // `node` must be a mapping whose keys are all in `allowed`, each once. `what` names it in messages.
+  bool check_mapping(const YAML::Node& node, std::string_view what,
+                     std::initializer_list<std::string_view> allowed) const;
+  // A present key's value; reports "missing key" at `parent` when absent and required.
+  std::optional<YAML::Node> child(const YAML::Node& parent, std::string_view key, bool required,
+                                  std::string_view what) const;
+
+  std::optional<std::string> text(const YAML::Node& node, std::string_view key) const;
+  std::optional<std::string> id(const YAML::Node& node, std::string_view key) const;  // [a-z0-9-]+
+  std::optional<Money> amount(const YAML::Node& node, std::string_view key, bool allow_negative) const;
+  std::optional<Ratio> weight(const YAML::Node& node, std::string_view key) const;
+
+ private:
+  const std::string& path_;
+  Diagnostics& diagnostics_;
+};
+
+}  // namespace prorata::io::detail

@@ -1,0 +1,86 @@
+#include <vector>
+
+#include "report/status_output.h"
+
+namespace prorata::report {
+
+namespace {
+
+// Display width of UTF-8 text: one column per code point (the table holds ids, digits and €).
+std::size_t width_of(const std::string& text) {
+  std::size_t width = 0;
+  for (char c : text) width += (static_cast<unsigned char>(c) & 0xC0u) != 0x80u ? 1 : 0;
+  return width;
+}
+
+std::string pad_left(const std::string& text, std::size_t width) {
+  std::size_t w = width_of(text);
+  return (w < width ? std::string(width - w, ' ') : std::string()) + text;
+}
+
+std::string pad_right(const std::string& text, std::size_t width) {
+  std::size_t w = width_of(text);
+  return text + (w < width ? std::string(width - w, ' ') : std::string());
+}
+
+using Row = std::vector<std::string>;
+
+Row amounts_row(const std::string& label, std::initializer_list<Money> amounts) {
+  Row row{label};
+  for (Money amount : amounts) row.push_back(format_amount_fr(amount));
+  return row;
+}
+
+std::string render_table(const std::vector<Row>& rows, std::size_t total_row) {
+  std::vector<std::size_t> widths(rows.front().size(), 0);
+  for (const auto& row : rows) {
+    for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], width_of(row[i]));
+  }
+  std::string out;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (r == total_row) {
+      std::size_t line = 0;
+      for (std::size_t width : widths) line += width + 2;
+      out += std::string(line - 2, '-') + "\n";
+    }
+    std::string line = pad_right(rows[r][0], widths[0]);
+    for (std::size_t i = 1; i < rows[r].size(); ++i) line += "  " + pad_left(rows[r][i], widths[i]);
+    out += line + "\n";
+  }
+  return out;
+}
+
+std::string term_line(const Status& status) {
+  const TermStatus& term = status.term;
+  std::string line = "As of " + format_date(status.as_of) + ": " + to_string(term.state);
+  if (!term.effective) return line + " (not every party has signed yet)\n";
+  line += ", effective " + format_date(*term.effective);
+  line += term.state == TermState::ended ? ", ended " : ", ends ";
+  line += format_date(*term.end);
+  if (term.end_reason) line += std::string(" (") + to_string(*term.end_reason) + ")";
+  return line + "\n";
+}
+
+}  // namespace
+
+std::string status_text(const Status& status) {
+  std::string out = status.title + " [" + status.convention + "]\n" + term_line(status) + "\n";
+  std::vector<Row> rows{{"contributor", "cap", "called", "paid", "refunded", "final", "refund due", "amount due",
+                         "unpaid calls"}};
+  for (const auto& c : status.contributors) {
+    rows.push_back(amounts_row(c.id, {c.cap, c.called, c.paid, c.refunded, c.final_contribution, c.refund_due,
+                                      c.amount_due, c.outstanding_calls}));
+  }
+  const Totals& t = status.totals;
+  Money outstanding{};
+  for (const auto& c : status.contributors) outstanding += c.outstanding_calls;
+  rows.push_back(amounts_row("total", {t.caps, t.called, t.paid, t.refunded, t.covered, t.refund_due, t.amount_due,
+                                       outstanding}));
+  out += render_table(rows, rows.size() - 1);
+  out += "\nSpending " + format_amount_fr(t.spending) + ", eligible " + format_amount_fr(t.eligible_spending) +
+         ", covered by the contributors " + format_amount_fr(t.covered) + ", uncovered (borne by the beneficiary) " +
+         format_amount_fr(t.uncovered) + ".\n";
+  return out;
+}
+
+}  // namespace prorata::report

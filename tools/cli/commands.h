@@ -1,0 +1,41 @@
+// The prorata commands. Each returns the process exit status: 0 done, 1 failure of the machine
+// (cannot write output), 2 bad input (diagnostics printed on stderr, nothing on stdout).
+#pragma once
+#include <optional>
+#include <string>
+
+#include "core/calendar.h"
+#include "core/evaluate.h"
+#include "core/journal.h"
+#include "core/rules.h"
+
+namespace prorata::cli {
+
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_failure = 1;
+inline constexpr int exit_bad_input = 2;
+
+struct CheckOptions {
+  std::string rules_path;
+  std::optional<std::string> journal_path;
+};
+
+struct StatusOptions {
+  std::string rules_path;
+  std::string journal_path;
+  std::optional<std::string> as_of;  // YYYY-MM-DD; default today (UTC)
+  std::string format = "text";       // text | json | csv
+};
+
+int run_check(const CheckOptions& options);
+int run_status(const StatusOptions& options);
+
+// Loading shared by the commands: prints every diagnostic and returns nullopt on bad input.
+std::optional<Rules> load_rules_or_report(const std::string& path);
+std::optional<JournalFacts> load_journal_or_report(const std::string& path, const Rules& rules);
+std::optional<Date> parse_as_of_or_report(const std::optional<std::string>& text);
+
+// Writes all of `text` to stdout at once, after everything has succeeded.
+int write_stdout(const std::string& text);
+
+}  // namespace prorata::cli

@@ -1,0 +1,55 @@
+#include <chrono>
+#include <cstdio>
+
+#include "commands.h"
+#include "io/journal_csv.h"
+#include "io/rules_yaml.h"
+
+namespace prorata::cli {
+
+namespace {
+void print(Diagnostics& diagnostics) {
+  diagnostics.sort();
+  for (const auto& d : diagnostics.items()) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+}
+}  // namespace
+
+std::optional<Rules> load_rules_or_report(const std::string& path) {
+  Diagnostics diagnostics;
+  auto rules = io::load_rules_file(path, diagnostics);
+  if (!rules || !diagnostics.empty()) {
+    print(diagnostics);
+    return std::nullopt;
+  }
+  return rules;
+}
+
+std::optional<JournalFacts> load_journal_or_report(const std::string& path, const Rules& rules) {
+  Diagnostics diagnostics;
+  JournalBuilder builder(rules);
+  if (!io::load_journal_file(path, rules, builder, diagnostics) || !diagnostics.empty()) {
+    print(diagnostics);
+    return std::nullopt;
+  }
+  return builder.facts();
+}
+
+std::optional<Date> parse_as_of_or_report(const std::optional<std::string>& text) {
+  if (!text) return std::chrono::floor<date::days>(std::chrono::system_clock::now());
+  DateParse parsed = parse_date(*text);
+  if (!parsed.value) {
+    std::fprintf(stderr, "--as-of: error: bad date '%s': %s\n", text->c_str(), parsed.error.c_str());
+    return std::nullopt;
+  }
+  return parsed.value;
+}
+
+int write_stdout(const std::string& text) {
+  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0) {
+    std::perror("prorata: cannot write the output");
+    return exit_failure;
+  }
+  return exit_ok;
+}
+
+}  // namespace prorata::cli
