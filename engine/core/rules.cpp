@@ -42,9 +42,10 @@ bool apply_aggregate_cap(Rules& rules) {
     if (!next) return false;
     sum = *next;
   }
+  const bool over_aggregate = rules.aggregate_cap && sum > *rules.aggregate_cap;
+  if (over_aggregate && rules.aggregate_cap_policy == CapPolicy::reject) return false;  // nothing changed
   for (auto& c : rules.contributors) c.cap = c.cap_agreed;
-  if (!rules.aggregate_cap || sum <= *rules.aggregate_cap) return true;
-  if (rules.aggregate_cap_policy == CapPolicy::reject) return false;
+  if (!over_aggregate) return true;
   std::vector<AllocationParty> parties;
   for (const auto& c : rules.contributors) parties.push_back({c.id, Ratio(c.cap_agreed.cents), c.cap_agreed});
   Allocation scaled = allocate(*rules.aggregate_cap, parties);

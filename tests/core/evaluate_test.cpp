@@ -1,0 +1,497 @@
+// evaluate() and JournalBuilder on the seed convention (tests engine/core/evaluate.h, journal.h):
+// the term (effective date, end, state, end reason and its tie order), which expenses are eligible,
+// as-of filtering, every journal check with its line number, and generated journals whose figures
+// must not depend on the order of the contributors or of the lines.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "core/evaluate.h"
+#include "core/journal.h"
+
+using namespace prorata;
+
+namespace {
+
+Money cents(const char* text) {
+  auto parsed = parse_amount(text);
+  REQUIRE_MESSAGE(parsed.value.has_value(), text);
+  return *parsed.value;
+}
+
+Date day(const char* text) {
+  auto parsed = parse_date(text);
+  REQUIRE_MESSAGE(parsed.value.has_value(), text);
+  return *parsed.value;
+}
+
+Rules seed_rules() {
+  Rules rules;
+  rules.id = "seed";
+  rules.beneficiary = Party{"dinum", "DINUM"};
+  rules.term = Term{Duration{6, Duration::Unit::months}, std::string("phase-5-end"), Duration{1, Duration::Unit::months}};
+  rules.aggregate_cap = cents("45000.00");
+  rules.share_key = ShareKey::paid;
+  for (const char* id : {"nord", "pas-de-calais", "oise", "val-d-oise", "somme"}) {
+    rules.contributors.push_back(Contributor{id, id, "", cents("9000.00"), Money{}});
+  }
+  REQUIRE(apply_aggregate_cap(rules));
+  return rules;
+}
+
+// Journal lines; the first event is on line 2 (line 1 is the CSV header).
+struct Journal {
+  std::vector<Event> events;
+
+  Journal& add(const char* date, EventKind kind, const char* party, const char* amount = "", const char* ref = "",
+               const char* category = "") {
+    return add_money(date, kind, party, *amount ? std::optional<Money>(cents(amount)) : std::nullopt, ref, category);
+  }
+  Journal& add_money(const char* date, EventKind kind, const char* party, std::optional<Money> amount,
+                     const char* ref = "", const char* category = "") {
+    events.push_back(Event{day(date), kind, party, amount, ref, category, "",
+                           SourceLoc{"journal.csv", static_cast<std::uint32_t>(events.size() + 2), 0}});
+    return *this;
+  }
+  [[nodiscard]] std::uint32_t last_line() const { return static_cast<std::uint32_t>(events.size() + 1); }
+};
+
+// Everybody signs; oise last, on 2020-07-21: E = 2020-07-21, E + 6 months = 2021-01-21. Lines 2-7.
+Journal signed_journal(const char* last = "2020-07-21") {
+  Journal j;
+  j.add("2020-07-01", EventKind::signature, "dinum")
+      .add("2020-07-02", EventKind::signature, "val-d-oise")
+      .add("2020-07-05", EventKind::signature, "somme")
+      .add("2020-07-10", EventKind::signature, "nord")
+      .add("2020-07-15", EventKind::signature, "pas-de-calais")
+      .add(last, EventKind::signature, "oise");
+  return j;
+}
+
+Diagnostics load(const Rules& rules, const std::vector<Event>& events, JournalFacts& facts) {
+  JournalBuilder builder(rules);
+  Diagnostics diagnostics;
+  for (const auto& event : events) builder.add(event, diagnostics);
+  builder.finish(diagnostics);
+  facts = builder.facts();
+  return diagnostics;
+}
+
+Status run(const Rules& rules, const Journal& journal, const char* as_of) {
+  JournalFacts facts;
+  const Diagnostics diagnostics = load(rules, journal.events, facts);
+  for (const auto& d : diagnostics.items()) FAIL_CHECK(format_diagnostic(d));
+  return evaluate(rules, facts, day(as_of));
+}
+
+std::string text(const std::optional<Date>& d) { return d ? format_date(*d) : "none"; }
+std::string text(const std::optional<EndReason>& r) { return r ? to_string(*r) : "none"; }
+
+// "state effective end reason" of the term on a date.
+std::string term_on(const Rules& rules, const Journal& journal, const char* as_of) {
+  const TermStatus term = run(rules, journal, as_of).term;
+  return std::string(to_string(term.state)) + " " + text(term.effective) + " " + text(term.end) + " " +
+         text(term.end_reason);
+}
+
+const ContributorStatus& row(const Status& status, std::string_view id) {
+  for (const auto& r : status.contributors) {
+    if (r.id == id) return r;
+  }
+  FAIL("no row for ", id);
+  return status.contributors.front();
+}
+
+}  // namespace
+
+TEST_CASE("term: pending until the last party signs, running to E + 6 months inclusive, then ended") {
+  const Rules rules = seed_rules();
+  const Journal journal = signed_journal();
+  CHECK(term_on(rules, journal, "2020-07-20") == "pending none none none");  // oise signs the next day
+  CHECK(term_on(rules, journal, "2020-07-21") == "running 2020-07-21 2021-01-21 max_duration");
+  CHECK(term_on(rules, journal, "2021-01-21") == "running 2020-07-21 2021-01-21 max_duration");
+  CHECK(term_on(rules, journal, "2021-01-22") == "ended 2020-07-21 2021-01-21 max_duration");
+  // E is the latest first signature, whoever signs last (here the beneficiary, 2020-08-31): E + 6
+  // months is clamped to 2021-02-28.
+  Journal late = signed_journal("2020-07-03");
+  late.events[0].date = day("2020-08-31");
+  CHECK(term_on(rules, late, "2021-02-28") == "running 2020-08-31 2021-02-28 max_duration");
+  CHECK(term_on(rules, late, "2021-03-01") == "ended 2020-08-31 2021-02-28 max_duration");
+  // A contributor who never signs keeps the convention pending for ever.
+  Journal unsigned_one = signed_journal();
+  unsigned_one.events.pop_back();
+  CHECK(term_on(rules, unsigned_one, "2030-01-01") == "pending none none none");
+}
+
+TEST_CASE("term: the phase-5-end milestone ends it once reached, other milestones do not") {
+  const Rules rules = seed_rules();
+  Journal journal = signed_journal();
+  journal.add("2020-10-01", EventKind::milestone, "", "", "phase-4-end")
+      .add("2020-12-15", EventKind::milestone, "dinum", "", "phase-5-end");
+  CHECK(term_on(rules, journal, "2020-12-14") == "running 2020-07-21 2021-01-21 max_duration");  // not yet known
+  CHECK(term_on(rules, journal, "2020-12-15") == "running 2020-07-21 2020-12-15 milestone");
+  CHECK(term_on(rules, journal, "2020-12-16") == "ended 2020-07-21 2020-12-15 milestone");
+  Rules no_milestone = rules;
+  no_milestone.term.ends_at_milestone.reset();
+  CHECK(term_on(no_milestone, journal, "2020-12-16") == "running 2020-07-21 2021-01-21 max_duration");
+}
+
+TEST_CASE("term: a termination after a notice ends it; ties go max_duration, milestone, termination") {
+  const Rules rules = seed_rules();
+  Journal terminated = signed_journal();  // notice 2020-10-01 + 1 month = 2020-11-01: just in time
+  terminated.add("2020-10-01", EventKind::notice, "nord")
+      .add("2020-11-01", EventKind::termination, "nord")
+      .add("2020-12-15", EventKind::milestone, "", "", "phase-5-end");
+  CHECK(term_on(rules, terminated, "2020-10-31") == "running 2020-07-21 2021-01-21 max_duration");
+  CHECK(term_on(rules, terminated, "2020-11-01") == "running 2020-07-21 2020-11-01 termination");
+  CHECK(term_on(rules, terminated, "2021-06-01") == "ended 2020-07-21 2020-11-01 termination");
+
+  Journal milestone_on_max = signed_journal();  // milestone on E + 6 months: max_duration wins
+  milestone_on_max.add("2021-01-21", EventKind::milestone, "", "", "phase-5-end");
+  CHECK(term_on(rules, milestone_on_max, "2021-06-01") == "ended 2020-07-21 2021-01-21 max_duration");
+
+  Journal termination_on_max = signed_journal();
+  termination_on_max.add("2020-12-01", EventKind::notice, "dinum").add("2021-01-21", EventKind::termination, "");
+  CHECK(term_on(rules, termination_on_max, "2021-06-01") == "ended 2020-07-21 2021-01-21 max_duration");
+
+  Journal same_day = signed_journal();  // milestone and termination both 2020-12-01: milestone wins
+  same_day.add("2020-10-01", EventKind::notice, "oise")
+      .add("2020-12-01", EventKind::termination, "oise")
+      .add("2020-12-01", EventKind::milestone, "", "", "phase-5-end");
+  CHECK(term_on(rules, same_day, "2021-06-01") == "ended 2020-07-21 2020-12-01 milestone");
+
+  Journal all_three = signed_journal();  // all three on 2021-01-21: max_duration
+  all_three.add("2020-10-01", EventKind::notice, "oise")
+      .add("2021-01-21", EventKind::termination, "oise")
+      .add("2021-01-21", EventKind::milestone, "", "", "phase-5-end");
+  CHECK(term_on(rules, all_three, "2021-06-01") == "ended 2020-07-21 2021-01-21 max_duration");
+}
+
+TEST_CASE("eligible spending: only eligible categories dated within [E, End]; credit notes count") {
+  Rules rules = seed_rules();
+  rules.eligible_categories = std::vector<std::string>{"development", "hosting"};
+  Journal journal = signed_journal();
+  journal.add("2020-07-20", EventKind::expense, "dinum", "100.00", "F-1", "development")  // before E
+      .add("2020-07-21", EventKind::expense, "", "200.00", "F-2", "development")          // on E
+      .add("2021-01-21", EventKind::expense, "dinum", "300.00", "F-3", "hosting")         // on End
+      .add("2021-01-22", EventKind::expense, "dinum", "400.00", "F-4", "development")     // after End
+      .add("2020-09-01", EventKind::expense, "dinum", "500.00", "F-5", "catering")        // ineligible
+      .add("2020-09-02", EventKind::expense, "dinum", "-50.00", "A-1", "development");    // credit note
+  // spending = 100 + 200 + 300 + 400 + 500 - 50 = 1450.00; eligible = 200 + 300 - 50 = 450.00.
+  Status status = run(rules, journal, "2021-06-01");
+  CHECK(format_amount(status.totals.spending) == "1450.00");
+  CHECK(format_amount(status.totals.eligible_spending) == "450.00");
+  CHECK(format_amount(status.totals.uncovered) == "450.00");  // nobody has paid anything
+  // Every category is eligible when the rules list none: 200 + 300 + 500 - 50 = 950.00.
+  rules.eligible_categories.reset();
+  CHECK(format_amount(run(rules, journal, "2021-06-01").totals.eligible_spending) == "950.00");
+  // Pending on 2020-07-20: 100.00 spent, nothing eligible (no E).
+  status = run(rules, journal, "2020-07-20");
+  CHECK(format_amount(status.totals.spending) == "100.00");
+  CHECK(status.totals.eligible_spending == Money{});
+}
+
+TEST_CASE("eligible spending is floored at 0 when credit notes exceed the invoices") {
+  const Rules rules = seed_rules();
+  Journal journal = signed_journal();
+  journal.add("2020-08-01", EventKind::payment, "nord", "9000.00", "V-1")
+      .add("2020-09-01", EventKind::expense, "dinum", "100.00")
+      .add("2020-09-02", EventKind::expense, "dinum", "-300.00");
+  // spending = 100 - 300 = -200.00; eligible = max(0, -200.00) = 0: nord gets its 9000.00 back.
+  const Status status = run(rules, journal, "2021-06-01");
+  CHECK(format_amount(status.totals.spending) == "-200.00");
+  CHECK(status.totals.eligible_spending == Money{});
+  CHECK(status.totals.uncovered == Money{});
+  CHECK(format_amount(row(status, "nord").refund_due) == "9000.00");
+  CHECK(row(status, "nord").final_contribution == Money{});
+}
+
+TEST_CASE("as of D, only lines dated <= D count") {
+  const Rules rules = seed_rules();
+  Journal journal = signed_journal();
+  journal.add("2020-07-25", EventKind::statement, "nord", "4500.00", "T-1")
+      .add("2020-08-01", EventKind::payment, "nord", "4500.00", "V-1")
+      .add("2020-09-01", EventKind::expense, "dinum", "10000.00")
+      .add("2020-11-25", EventKind::statement, "nord", "4500.00", "T-2")
+      .add("2020-12-01", EventKind::payment, "nord", "4500.00", "V-2")
+      .add("2020-12-20", EventKind::expense, "dinum", "30000.00")
+      .add("2021-02-15", EventKind::refund, "nord", "1000.00", "R-1")
+      .add("2020-08-01", EventKind::payment, "oise", "100.00", "V-1");  // paid without a call
+  Status s = run(rules, journal, "2020-07-24");
+  CHECK(row(s, "nord").called == Money{});
+  s = run(rules, journal, "2020-11-30");  // two calls, one payment: 4500.00 outstanding
+  CHECK(format_amount(row(s, "nord").called) == "9000.00");
+  CHECK(format_amount(row(s, "nord").paid) == "4500.00");
+  CHECK(format_amount(row(s, "nord").outstanding_calls) == "4500.00");
+  CHECK(row(s, "oise").outstanding_calls == Money{});  // max(0, 0.00 - 100.00)
+  CHECK(format_amount(s.totals.spending) == "10000.00");
+  // 10000.00 eligible > sum p = 4500.00 + 100.00: F = p, 10000 - 4600 = 5400.00 uncovered so far.
+  CHECK(format_amount(row(s, "nord").final_contribution) == "4500.00");
+  CHECK(format_amount(row(s, "oise").final_contribution) == "100.00");
+  CHECK(format_amount(s.totals.uncovered) == "5400.00");
+  s = run(rules, journal, "2020-12-01");
+  CHECK(format_amount(row(s, "nord").paid) == "9000.00");
+  CHECK(row(s, "nord").outstanding_calls == Money{});
+  CHECK(format_amount(run(rules, journal, "2020-12-19").totals.spending) == "10000.00");
+  CHECK(format_amount(run(rules, journal, "2020-12-20").totals.spending) == "40000.00");
+  s = run(rules, journal, "2021-02-14");
+  CHECK(row(s, "nord").refunded == Money{});
+  s = run(rules, journal, "2021-02-15");  // net paid 8000.00 <= 40000.00 eligible: F = 8000.00
+  CHECK(format_amount(row(s, "nord").refunded) == "1000.00");
+  CHECK(format_amount(row(s, "nord").net_paid) == "8000.00");
+  CHECK(format_amount(row(s, "nord").final_contribution) == "8000.00");
+  CHECK(row(s, "nord").refund_due == Money{});
+  CHECK(format_amount(s.totals.refunded) == "1000.00");
+  // Rows come sorted by id (byte order), whatever the order of the rules.
+  std::vector<std::string> ids;
+  for (const auto& r : s.contributors) ids.push_back(r.id);
+  CHECK(ids == std::vector<std::string>{"nord", "oise", "pas-de-calais", "somme", "val-d-oise"});
+}
+
+namespace {
+
+// Seed signatures (lines 2-7), then `extra`: exactly one diagnostic is expected, on `line`.
+void check_error(const Journal& journal, std::uint32_t line, const char* words) {
+  const Rules rules = seed_rules();
+  JournalFacts facts;
+  const Diagnostics diagnostics = load(rules, journal.events, facts);
+  REQUIRE_MESSAGE(diagnostics.size() == 1, "expected one error about: ", words);
+  const Diagnostic& d = diagnostics.items().front();
+  CHECK(d.loc.path == "journal.csv");
+  CHECK(d.loc.line == line);
+  CHECK_MESSAGE(d.message.find(words) != std::string::npos, d.message);
+}
+
+Journal with(const char* date, EventKind kind, const char* party, const char* amount = "", const char* ref = "") {
+  Journal j = signed_journal();
+  j.add(date, kind, party, amount, ref);
+  return j;
+}
+
+}  // namespace
+
+TEST_CASE("journal: parties must be known, and contributors where money moves") {
+  check_error(with("2020-08-01", EventKind::payment, "lille", "10.00"), 8, "unknown party 'lille'");
+  check_error(with("2020-08-01", EventKind::signature, "lille"), 8, "unknown party");
+  check_error(with("2020-08-01", EventKind::statement, "", "10.00", "T-1"), 8, "a statement needs a party");
+  check_error(with("2020-08-01", EventKind::payment, "", "10.00"), 8, "a payment needs a party");
+  check_error(with("2020-08-01", EventKind::refund, "dinum", "10.00"), 8, "concerns a contributor");
+  check_error(with("2020-08-01", EventKind::payment, "dinum", "10.00"), 8, "concerns a contributor");
+  check_error(with("2020-08-01", EventKind::notice, ""), 8, "a notice needs a party");
+  check_error(with("2020-08-01", EventKind::expense, "nord", "10.00"), 8, "incurred by the beneficiary");
+  check_error(with("2020-08-01", EventKind::milestone, "lille", "", "phase-5-end"), 8, "unknown party");
+}
+
+TEST_CASE("journal: amounts where they belong, and positive for calls, payments and refunds") {
+  check_error(with("2020-08-01", EventKind::statement, "nord", "0", "T-1"), 8, "greater than 0, not 0.00");
+  check_error(with("2020-08-01", EventKind::payment, "nord", "-5.00"), 8, "greater than 0");
+  check_error(with("2020-08-01", EventKind::refund, "nord"), 8, "a refund needs an amount greater than 0");
+  check_error(with("2020-08-01", EventKind::expense, "dinum", "0.00"), 8, "non-zero amount");
+  check_error(with("2020-08-01", EventKind::expense, ""), 8, "non-zero amount");
+  check_error(with("2020-08-01", EventKind::signature, "nord", "1.00"), 8, "a signature has no amount");
+  check_error(with("2020-08-01", EventKind::milestone, "", "0", "phase-5-end"), 8, "a milestone has no amount");
+  check_error(with("2020-08-01", EventKind::notice, "nord", "1.00"), 8, "a notice has no amount");
+  check_error(with("2020-08-01", EventKind::termination, "", "1.00"), 8, "a termination has no amount");
+  // Amounts whose magnitudes add up past int64 are refused at the line that overflows.
+  Journal huge = signed_journal();
+  const Money half = Money::from_cents(std::numeric_limits<std::int64_t>::max() / 2 + 1);
+  huge.add_money("2020-08-01", EventKind::expense, "dinum", half).add_money("2020-08-02", EventKind::expense, "", -half);
+  check_error(huge, 9, "past the checked 64-bit range");
+}
+
+TEST_CASE("journal: one signature per party, unique references and milestones, one termination") {
+  Journal twice = signed_journal();
+  twice.add("2020-08-01", EventKind::signature, "nord");
+  check_error(twice, 8, "'nord' already signed on 2020-07-10");
+
+  Journal payments = signed_journal();  // same ref, same party: refused, and not counted
+  payments.add("2020-08-01", EventKind::payment, "nord", "100.00", "V-1")
+      .add("2020-08-01", EventKind::payment, "oise", "100.00", "V-1")  // another party may reuse it
+      .add("2020-08-02", EventKind::payment, "nord", "50.00")          // no ref: never a duplicate
+      .add("2020-08-03", EventKind::payment, "nord", "50.00")
+      .add("2020-08-04", EventKind::payment, "nord", "100.00", "V-1");
+  check_error(payments, 12, "duplicate payment: ref 'V-1'");
+  JournalFacts facts;
+  load(seed_rules(), payments.events, facts);
+  Money nord_paid{};
+  for (const auto& [date, flows] : facts.parties.at("nord").flows_by_day) nord_paid += flows.paid;
+  CHECK(format_amount(nord_paid) == "200.00");
+  CHECK(facts.events == 10);  // 6 signatures + 4 accepted payments
+
+  Journal statements = signed_journal();  // statement numbers are unique across contributors
+  statements.add("2020-07-25", EventKind::statement, "nord", "100.00", "T-1")
+      .add("2020-07-25", EventKind::statement, "oise", "100.00", "T-1");
+  check_error(statements, 9, "duplicate statement number 'T-1' (first on line 8)");
+
+  check_error(with("2020-12-01", EventKind::milestone, ""), 8, "a milestone needs its id");
+  Journal milestones = signed_journal();
+  milestones.add("2020-12-01", EventKind::milestone, "", "", "phase-5-end")
+      .add("2020-12-02", EventKind::milestone, "", "", "phase-5-end");
+  check_error(milestones, 9, "milestone 'phase-5-end' was already reached on 2020-12-01");
+
+  Journal terminations = signed_journal();
+  terminations.add("2020-09-01", EventKind::notice, "nord")
+      .add("2020-11-01", EventKind::termination, "nord")
+      .add("2020-11-02", EventKind::termination, "oise");
+  check_error(terminations, 10, "a second termination (the first is on line 9)");
+}
+
+TEST_CASE("journal: a termination needs a notice given at least the notice period before") {
+  check_error(with("2020-11-01", EventKind::termination, "nord"), 8, "(the journal has none)");
+  Journal late = signed_journal();  // 2020-10-15 + 1 month = 2020-11-15 > 2020-11-01
+  late.add("2020-10-15", EventKind::notice, "nord").add("2020-11-01", EventKind::termination, "nord");
+  check_error(late, 9, "the notice of 2020-10-15 allows it from 2020-11-15");
+  Journal after = signed_journal();  // a notice after the termination does not count
+  after.add("2020-11-01", EventKind::termination, "nord").add("2020-11-02", EventKind::notice, "nord");
+  check_error(after, 8, "(the journal has none)");
+  // The refused termination is dropped: the term runs to E + 6 months.
+  JournalFacts facts;
+  load(seed_rules(), late.events, facts);
+  CHECK(!facts.termination.has_value());
+  CHECK(text(evaluate_term(seed_rules(), facts, day("2021-06-01")).end_reason) == "max_duration");
+}
+
+TEST_CASE("journal: cumulative refunds never pass cumulative payments, day by day") {
+  Journal over = signed_journal();  // 600 + 500 = 1100 > 1000 on 2020-08-10
+  over.add("2020-08-01", EventKind::payment, "nord", "1000.00", "V-1")
+      .add("2020-08-05", EventKind::refund, "nord", "600.00", "R-1")
+      .add("2020-08-10", EventKind::refund, "nord", "500.00", "R-2")
+      .add("2020-08-20", EventKind::payment, "nord", "1000.00", "V-2");
+  check_error(over, 10, "refunds to 'nord' reach 1100.00 by 2020-08-10 but payments from it are only 1000.00");
+  Journal early = signed_journal();  // refunded before anything was paid, even if paid later
+  early.add("2020-08-01", EventKind::payment, "nord", "1000.00", "V-1")
+      .add("2020-07-30", EventKind::refund, "nord", "100.00", "R-1");
+  check_error(early, 9, "reach 100.00 by 2020-07-30");
+  Journal same_day = signed_journal();  // a refund of all that was paid, the same day: fine
+  same_day.add("2020-08-01", EventKind::refund, "somme", "1000.00", "R-1")
+      .add("2020-08-01", EventKind::payment, "somme", "1000.00", "V-1");
+  const Status status = run(seed_rules(), same_day, "2020-08-01");
+  CHECK(row(status, "somme").net_paid == Money{});
+}
+
+namespace {
+
+// Every figure of a Status, one line per contributor, for comparing two evaluations.
+std::string fingerprint(const Status& s) {
+  std::string out = std::string(to_string(s.term.state)) + " " + text(s.term.effective) + " " + text(s.term.end) +
+                    " " + text(s.term.end_reason) + "\n";
+  for (Money m : {s.totals.caps, s.totals.called, s.totals.paid, s.totals.refunded, s.totals.spending,
+                  s.totals.eligible_spending, s.totals.covered, s.totals.uncovered, s.totals.refund_due,
+                  s.totals.amount_due}) {
+    out += format_amount(m) + " ";
+  }
+  for (const auto& r : s.contributors) {
+    out += "\n" + r.id;
+    for (Money m : {r.cap_agreed, r.cap, r.called, r.paid, r.refunded, r.net_paid, r.final_contribution, r.balance,
+                    r.refund_due, r.amount_due, r.outstanding_calls}) {
+      out += " " + format_amount(m);
+    }
+  }
+  return out;
+}
+
+Date random_day(std::mt19937_64& rng, const char* from, int span_days) {
+  return day(from) + date::days{static_cast<int>(rng() % static_cast<std::uint64_t>(span_days))};
+}
+
+Money random_cents(std::mt19937_64& rng, std::int64_t low, std::int64_t high) {
+  return Money::from_cents(low + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(high - low + 1)));
+}
+
+Journal random_journal(const Rules& rules, std::mt19937_64& rng) {
+  Journal j;
+  auto push = [&](Date date, EventKind kind, std::string party, std::optional<Money> amount, std::string ref,
+                  std::string category) {
+    j.events.push_back(Event{date, kind, std::move(party), amount, std::move(ref), std::move(category), "",
+                             SourceLoc{"journal.csv", static_cast<std::uint32_t>(j.events.size() + 2), 0}});
+  };
+  const Date refunds_from = day("2021-02-01");  // after every payment: refunds <= payments to each date
+  push(random_day(rng, "2020-06-15", 60), EventKind::signature, "dinum", std::nullopt, "", "");
+  int statement_no = 0;
+  for (const auto& c : rules.contributors) {
+    if (rng() % 12 != 0) push(random_day(rng, "2020-06-15", 60), EventKind::signature, c.id, std::nullopt, "", "");
+    for (std::uint64_t k = rng() % 3; k > 0; --k) {
+      push(random_day(rng, "2020-07-01", 180), EventKind::statement, c.id, random_cents(rng, 1, 900000),
+           "T-" + std::to_string(++statement_no), "");
+    }
+    Money paid{};
+    for (std::uint64_t k = rng() % 4; k > 0; --k) {
+      Money amount = random_cents(rng, 1, 600000);
+      paid += amount;
+      push(random_day(rng, "2020-07-01", 200), EventKind::payment, c.id, amount, "V-" + std::to_string(k), "");
+    }
+    if (paid.cents > 0 && rng() % 3 == 0) {
+      push(refunds_from + date::days{static_cast<int>(rng() % 90)}, EventKind::refund, c.id,
+           random_cents(rng, 1, paid.cents), "", "");
+    }
+  }
+  const char* categories[] = {"development", "hosting", "catering"};
+  for (std::uint64_t k = rng() % 9; k > 0; --k) {
+    Money amount = random_cents(rng, -300000, 1500000);
+    if (amount.cents == 0) amount = Money::from_cents(1);
+    push(random_day(rng, "2020-06-01", 400), EventKind::expense, rng() % 2 ? "dinum" : "", amount, "",
+         categories[rng() % 3]);
+  }
+  if (rng() % 3 == 0) push(random_day(rng, "2020-09-01", 200), EventKind::milestone, "", std::nullopt, "phase-5-end", "");
+  if (rng() % 4 == 0) {
+    const Date notice = random_day(rng, "2020-08-01", 120);
+    push(notice, EventKind::notice, "nord", std::nullopt, "", "");
+    push(notice + date::days{31 + static_cast<int>(rng() % 60)}, EventKind::termination, "", std::nullopt, "", "");
+  }
+  return j;
+}
+
+}  // namespace
+
+TEST_CASE("generated journals: no figure depends on the order of contributors or lines") {
+  std::mt19937_64 rng(9000);
+  const ShareKey keys[] = {ShareKey::paid, ShareKey::caps, ShareKey::equal, ShareKey::weights};
+  for (int n = 0; n < 300; ++n) {
+    Rules rules = seed_rules();
+    rules.share_key = keys[rng() % 4];
+    if (rng() % 3 == 0) {  // scaled caps: 45000.00 down to 40000.00, 8000.00 each
+      rules.aggregate_cap = cents("40000.00");
+      rules.aggregate_cap_policy = CapPolicy::scale;
+    }
+    if (rng() % 2 == 0) rules.eligible_categories = std::vector<std::string>{"development", "hosting"};
+    for (const auto& c : rules.contributors) rules.weights[c.id] = Ratio(1 + static_cast<int>(rng() % 8), 2);
+    REQUIRE(apply_aggregate_cap(rules));
+    Journal journal = random_journal(rules, rng);
+    const char* as_of_from = "2020-06-01";
+    const std::string as_of = format_date(random_day(rng, as_of_from, 450));
+
+    const Status status = run(rules, journal, as_of.c_str());
+    Money covered{};
+    for (const auto& r : status.contributors) {
+      CHECK(r.final_contribution + r.refund_due - r.amount_due == r.net_paid);
+      CHECK(r.net_paid == r.paid - r.refunded);
+      CHECK(r.outstanding_calls == max(r.called - r.paid, Money{}));  // never negative: paid ahead of a call
+      CHECK(r.final_contribution >= Money{});
+      CHECK(r.final_contribution <= r.cap);
+      CHECK(r.refund_due >= Money{});
+      CHECK(r.amount_due >= Money{});
+      CHECK((r.refund_due == Money{} || r.amount_due == Money{}));
+      if (rules.share_key == ShareKey::paid) CHECK(r.final_contribution <= r.net_paid);
+      covered += r.final_contribution;
+    }
+    CHECK(covered == status.totals.covered);
+    CHECK(status.totals.covered + status.totals.uncovered == status.totals.eligible_spending);
+    CHECK(status.totals.uncovered >= Money{});
+    if (!status.term.effective) CHECK(status.totals.eligible_spending == Money{});
+
+    const std::string expected = fingerprint(status);
+    Journal shuffled = journal;
+    std::shuffle(shuffled.events.begin(), shuffled.events.end(), rng);
+    CHECK(fingerprint(run(rules, shuffled, as_of.c_str())) == expected);
+    Rules permuted = rules;
+    std::shuffle(permuted.contributors.begin(), permuted.contributors.end(), rng);
+    REQUIRE(apply_aggregate_cap(permuted));
+    CHECK(fingerprint(run(permuted, journal, as_of.c_str())) == expected);
+  }
+}
