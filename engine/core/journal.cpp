@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/assert.h"
+#include "core/limits.h"
 
 namespace prorata {
 
@@ -85,6 +86,10 @@ bool JournalBuilder::check_amount(const Event& event, Diagnostics& diagnostics) 
         return false;
       }
       return true;
+  }
+  if (event.amount->cents > limits::amount_cents_max || event.amount->cents < -limits::amount_cents_max) {
+    diagnostics.error(event.loc, "amount " + format_amount(*event.amount) + " is beyond the limit of 999999999999.99");
+    return false;
   }
   Money magnitude = event.amount->cents < 0 ? -*event.amount : *event.amount;
   auto total = checked_add(magnitude_total_, magnitude);

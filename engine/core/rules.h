@@ -8,6 +8,7 @@
 
 #include "core/calendar.h"
 #include "core/money.h"
+#include "core/parties.h"
 #include "core/ratio.h"
 
 namespace prorata {
@@ -21,14 +22,24 @@ const char* to_string(ShareKey key);
 struct Party {
   std::string id;  // [a-z0-9-]+, unique across beneficiary and contributors
   std::string name;
+  std::vector<std::string> address;  // one entry per line; may be empty
+  std::string siren;                 // 9 digits, Luhn-checked; may be empty
+  std::optional<Person> representative;
+
+  [[nodiscard]] Organisation organisation() const { return {name, address, siren, representative}; }
 };
 
 struct Contributor {
   std::string id;
   std::string name;
-  std::string siren;   // may be empty
+  std::string siren;   // 9 digits, Luhn-checked; may be empty
   Money cap_agreed;    // >= 0, as written in the rules
   Money cap;           // effective cap: cap_agreed, or scaled down to the aggregate cap
+  std::vector<std::string> address;
+  std::optional<Person> representative;
+  std::optional<BankAccount> refund_account;  // where refunds go (art. 4.5 of the reference)
+
+  [[nodiscard]] Organisation organisation() const { return {name, address, siren, representative}; }
 };
 
 struct Term {
@@ -50,6 +61,9 @@ struct Rules {
   ShareKey share_key = ShareKey::paid;
   std::map<std::string, Ratio> weights;  // share_key weights only: exactly the contributors
   std::vector<Contributor> contributors;  // in file order
+  std::optional<Accountant> accountant;   // the collecting accounting office: needed for statements
+  std::optional<Budget> budget;           // how receipts are booked
+  DocumentSettings documents;
 
   [[nodiscard]] const Contributor* find_contributor(std::string_view id) const;
   [[nodiscard]] bool is_party(std::string_view id) const;

@@ -34,12 +34,12 @@ Date day(const char* text) {
 Rules seed_rules() {
   Rules rules;
   rules.id = "seed";
-  rules.beneficiary = Party{"dinum", "DINUM"};
+  rules.beneficiary = Party{.id = "dinum", .name = "DINUM"};
   rules.term = Term{Duration{6, Duration::Unit::months}, std::string("phase-5-end"), Duration{1, Duration::Unit::months}};
   rules.aggregate_cap = cents("45000.00");
   rules.share_key = ShareKey::paid;
   for (const char* id : {"nord", "pas-de-calais", "oise", "val-d-oise", "somme"}) {
-    rules.contributors.push_back(Contributor{id, id, "", cents("9000.00"), Money{}});
+    rules.contributors.push_back(Contributor{.id = id, .name = id, .cap_agreed = cents("9000.00")});
   }
   REQUIRE(apply_aggregate_cap(rules));
   return rules;
@@ -261,7 +261,9 @@ void check_error(const Journal& journal, std::uint32_t line, const char* words) 
   const Rules rules = seed_rules();
   JournalFacts facts;
   const Diagnostics diagnostics = load(rules, journal.events, facts);
-  REQUIRE_MESSAGE(diagnostics.size() == 1, "expected one error about: ", words);
+  INFO("expected one error about: ", std::string(words));
+  for (const auto& item : diagnostics.items()) INFO(format_diagnostic(item));
+  REQUIRE(diagnostics.size() == 1);
   const Diagnostic& d = diagnostics.items().front();
   CHECK(d.loc.path == "journal.csv");
   CHECK(d.loc.line == line);
@@ -298,11 +300,16 @@ TEST_CASE("journal: amounts where they belong, and positive for calls, payments 
   check_error(with("2020-08-01", EventKind::milestone, "", "0", "phase-5-end"), 8, "a milestone has no amount");
   check_error(with("2020-08-01", EventKind::notice, "nord", "1.00"), 8, "a notice has no amount");
   check_error(with("2020-08-01", EventKind::termination, "", "1.00"), 8, "a termination has no amount");
-  // Amounts whose magnitudes add up past int64 are refused at the line that overflows.
+  // One amount beyond 999999999999.99 (an embedder may build Events without parse_amount) is refused.
+  Journal beyond = signed_journal();
+  beyond.add_money("2020-08-01", EventKind::expense, "dinum", Money::from_cents(100'000'000'000'000));
+  check_error(beyond, 8, "beyond the limit");
+  // Amounts whose magnitudes add up past int64 are refused at the line that overflows:
+  // INT64_MAX / 99 999 999 999 999 = 92 233.7, so the 92 234th maximal expense (line 7 + 92 234) overflows.
   Journal huge = signed_journal();
-  const Money half = Money::from_cents(std::numeric_limits<std::int64_t>::max() / 2 + 1);
-  huge.add_money("2020-08-01", EventKind::expense, "dinum", half).add_money("2020-08-02", EventKind::expense, "", -half);
-  check_error(huge, 9, "past the checked 64-bit range");
+  const Money largest = Money::from_cents(99'999'999'999'999);
+  for (int k = 1; k <= 92'234; ++k) huge.add_money("2020-08-01", EventKind::expense, k % 2 ? "dinum" : "", largest);
+  check_error(huge, 7 + 92'234, "past the checked 64-bit range");
 }
 
 TEST_CASE("journal: one signature per party, unique references and milestones, one termination") {

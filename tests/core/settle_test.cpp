@@ -36,12 +36,12 @@ Rules seed_rules() {
   Rules rules;
   rules.id = "seed";
   rules.title = "Seed convention";
-  rules.beneficiary = Party{"dinum", "DINUM"};
+  rules.beneficiary = Party{.id = "dinum", .name = "DINUM"};
   rules.term = Term{Duration{6, Duration::Unit::months}, std::string("phase-5-end"), Duration{1, Duration::Unit::months}};
   rules.aggregate_cap = cents("45000.00");
   rules.aggregate_cap_policy = CapPolicy::reject;
   rules.share_key = ShareKey::paid;
-  for (const char* id : seed_ids) rules.contributors.push_back(Contributor{id, id, "", cents("9000.00"), Money{}});
+  for (const char* id : seed_ids) rules.contributors.push_back(Contributor{.id = id, .name = id, .cap_agreed = cents("9000.00")});
   REQUIRE(apply_aggregate_cap(rules));
   return rules;
 }
@@ -51,8 +51,8 @@ Rules three_rules(ShareKey key, const char* cap_a, const char* cap_b, const char
   Rules rules = seed_rules();
   rules.aggregate_cap.reset();
   rules.share_key = key;
-  rules.contributors = {Contributor{"a", "A", "", cents(cap_a), Money{}}, Contributor{"b", "B", "", cents(cap_b), Money{}},
-                        Contributor{"c", "C", "", cents(cap_c), Money{}}};
+  rules.contributors = {Contributor{.id = "a", .name = "A", .cap_agreed = cents(cap_a)}, Contributor{.id = "b", .name = "B", .cap_agreed = cents(cap_b)},
+                        Contributor{.id = "c", .name = "C", .cap_agreed = cents(cap_c)}};
   REQUIRE(apply_aggregate_cap(rules));
   return rules;
 }

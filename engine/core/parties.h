@@ -1,0 +1,54 @@
+// Who the documents name: organisations with their address, identifiers and representative, and the
+// bank accounts money moves through. Loaded and checked by io/rules_yaml (RIB key, IBAN, BIC, SIREN).
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/bank_account.h"
+
+namespace prorata {
+
+struct Person {
+  std::string name;   // may be empty when only the title is known ("La Présidente du Conseil départemental")
+  std::string title;
+};
+
+struct BankAccount {
+  std::string holder;
+  std::string domiciliation;  // may be empty
+  std::optional<Rib> rib;     // French RIB, when given
+  std::string iban;           // normalised (no spaces), may be empty when only a RIB is given
+  std::string bic;            // may be empty
+};
+
+struct Organisation {
+  std::string name;
+  std::vector<std::string> address;  // one entry per line, may be empty
+  std::string siren;                 // 9 digits, Luhn-checked; may be empty
+  std::optional<Person> representative;
+};
+
+// The public accountant who collects the contributions (art. 4.3 of the reference: the SCBCM).
+struct Accountant {
+  std::string name;
+  BankAccount account;
+};
+
+// How receipts are booked (art. 4.4 of the reference: fonds de concours, programme 352).
+struct Budget {
+  std::string fund;       // e.g. "fonds de concours"
+  std::string programme;  // e.g. "352"
+  std::string note;       // free text, may be empty
+};
+
+struct DocumentSettings {
+  std::string statement_prefix = "ESD";  // états des sommes dues: ESD-2020-0001
+  std::string refund_prefix = "AR";      // avis de restitution: AR-2021-0001
+  std::string place;                     // "Paris"
+  std::optional<Person> signatory;
+  std::string statement_basis;           // legal basis printed on statements
+  std::string refund_basis;              // legal basis printed on refund notices
+};
+
+}  // namespace prorata
