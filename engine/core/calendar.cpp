@@ -1,5 +1,7 @@
 #include "core/calendar.h"
 
+#include <cstdio>
+
 #include "core/limits.h"
 
 namespace prorata {

@@ -7,6 +7,9 @@
 #include <vector>
 
 #include "core/calendar.h"
+#include "core/diagnostic.h"
+#include "core/evaluate.h"
+#include "core/journal.h"
 #include "core/money.h"
 #include "core/parties.h"
 
@@ -64,5 +67,19 @@ struct RefundNotice {
   std::string place;
   std::optional<Person> signatory;
 };
+
+// One statement per `statement` line dated on or before status.as_of, in journal order. A statement
+// needs its number (the line's ref) and the rules' accountant: their absence is a diagnostic.
+std::vector<StatementDocument> build_statements(const Rules& rules, const JournalFacts& facts, const Status& status,
+                                                Diagnostics& diagnostics);
+
+// One notice per contributor with a refund due (sorted by id), numbered PREFIX-YYYY-NNNN after the
+// highest refund ref of the as-of year already in the journal. None while the term runs, unless
+// `provisional` (then every notice says so).
+std::vector<RefundNotice> build_refund_notices(const Rules& rules, const JournalFacts& facts, const Status& status,
+                                               bool provisional);
+
+// "AR-2021-0007"
+std::string document_number(std::string_view prefix, Date issued, std::uint32_t sequence);
 
 }  // namespace prorata

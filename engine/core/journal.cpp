@@ -128,6 +128,7 @@ void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
         }
       }
       party->flows_by_day[event.date].called += *event.amount;
+      facts_.statements.push_back({event.date, event.party, *event.amount, event.ref, event.memo, event.loc});
       break;
     case EventKind::payment:
       if (!event.ref.empty() && !payment_refs_.emplace(event.party, event.ref).second) {
@@ -139,6 +140,7 @@ void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
       break;
     case EventKind::refund:
       party->flows_by_day[event.date].refunded += *event.amount;
+      note_refund_number(event.ref);
       last_refund_loc_[{event.party, event.date}] = event.loc;
       break;
     case EventKind::expense:
@@ -169,6 +171,22 @@ void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
       break;
   }
   ++facts_.events;
+}
+
+// Refund refs shaped PREFIX-YYYY-NNNN keep the numbering of the next refund notices going.
+void JournalBuilder::note_refund_number(const std::string& ref) {
+  const std::size_t dash = ref.rfind('-');
+  if (dash == std::string::npos || dash < 5 || ref[dash - 5] != '-') return;
+  const std::string_view number = std::string_view(ref).substr(dash + 1);
+  const std::string_view year = std::string_view(ref).substr(dash - 4, 4);
+  auto digits = [](std::string_view text) {
+    return !text.empty() && text.size() <= 9 && text.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  if (!digits(number) || !digits(year)) return;
+  std::uint32_t value = 0;
+  for (char c : number) value = value * 10 + static_cast<std::uint32_t>(c - '0');
+  std::uint32_t& highest = facts_.refund_number_max[ref.substr(0, dash)];
+  highest = std::max(highest, value);
 }
 
 void JournalBuilder::finish(Diagnostics& diagnostics) {

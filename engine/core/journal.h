@@ -27,17 +27,30 @@ struct PartyFacts {
   std::map<Date, DayFlows> flows_by_day;  // contributors only
 };
 
+// A call for funds as written in the journal: the source of a statement of amounts due.
+struct StatementLine {
+  Date date;
+  std::string party;
+  Money amount;
+  std::string ref;  // the statement number; may be empty
+  std::string memo;
+  SourceLoc loc;
+};
+
 struct JournalFacts {
   std::map<std::string, PartyFacts> parties;  // the beneficiary and every contributor
   std::map<std::string, Date> milestones;
   std::optional<Date> termination;
   std::map<Date, std::map<std::string, Money>> expenses_by_day;  // day -> category -> net amount
+  std::vector<StatementLine> statements;       // in journal order (one per call: few)
+  std::map<std::string, std::uint32_t> refund_number_max;  // "AR-2021" -> highest NNNN of AR-2021-NNNN refs
   std::size_t events = 0;
 };
 
 class JournalBuilder {
  public:
   explicit JournalBuilder(const Rules& rules);
+  JournalBuilder(const Rules&& rules) = delete;  // it keeps a reference: the rules must outlive it
 
   // Checks one line on its own (party, amount, duplicates) and folds it in; problems go to
   // `diagnostics` and the line is then left out.
@@ -51,6 +64,7 @@ class JournalBuilder {
   bool check_party(const Event& event, Diagnostics& diagnostics) const;
   bool check_amount(const Event& event, Diagnostics& diagnostics);
   void fold(const Event& event, Diagnostics& diagnostics);
+  void note_refund_number(const std::string& ref);
 
   const Rules& rules_;
   JournalFacts facts_;

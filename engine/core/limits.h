@@ -10,7 +10,7 @@ namespace prorata::limits {
 // what French amount-in-words must cover). Sums of many such amounts are checked separately.
 inline constexpr std::int64_t amount_cents_max = 99'999'999'999'999;
 inline constexpr std::size_t rules_file_bytes_max = std::size_t{1} << 20;        // 1 MiB of YAML
-inline constexpr std::size_t journal_file_bytes_max = std::size_t{1} << 34;      // 16 GiB of CSV
+inline constexpr std::size_t journal_file_bytes_max = std::size_t{1} << 31;      // 2 GiB of CSV
 inline constexpr std::size_t csv_record_bytes_max = std::size_t{64} << 10;       // 64 KiB per line
 inline constexpr std::size_t csv_field_count_max = 64;
 inline constexpr std::size_t contributors_max = 10'000;
@@ -23,6 +23,7 @@ inline constexpr int duration_count_max = 1'200;                                
 
 static_assert(amount_cents_max < INT64_MAX / 1'000, "room for a thousand maximal amounts before a check trips");
 static_assert(csv_record_bytes_max < journal_file_bytes_max);
+static_assert(journal_file_bytes_max < UINT32_MAX, "every line number of a journal fits SourceLoc::line");
 static_assert(diagnostics_max >= 50, "a broken file should show many of its problems at once");
 
 }  // namespace prorata::limits

@@ -62,8 +62,15 @@ AmountParse parse_amount(std::string_view text) {
     if (fraction_digits == 1) fraction *= 10;
   }
   if (at != text.size()) {
-    return {std::nullopt, "unexpected character '" + std::string(1, text[at]) +
-                              "' (write amounts as 9000.00: no spaces, no comma, no exponent)"};
+    const auto byte = static_cast<unsigned char>(text[at]);
+    std::string shown(1, text[at]);
+    if (byte < 0x20 || byte >= 0x7F) {  // not printable ASCII: show the byte, never half a character
+      const char* hex = "0123456789ABCDEF";
+      shown = std::string("byte 0x") + hex[byte >> 4] + hex[byte & 0xFu];
+    } else {
+      shown = "character '" + shown + "'";
+    }
+    return {std::nullopt, "unexpected " + shown + " (write amounts as 9000.00: no spaces, no comma, no exponent)"};
   }
   if (too_large || units > (limits::amount_cents_max - fraction) / 100) {
     return {std::nullopt, "amount too large (the limit is 999999999999.99)"};

@@ -126,14 +126,17 @@ CsvReader::Step CsvReader::read_record(CsvRecord& record, Diagnostics& diagnosti
         return end_of_record(record, problems);
       }
       if (stop_ != Stop::none) return Step::end;
-      diagnostics.error(loc(byte_line_), "a carriage return (CR) inside an unquoted field: lines end with LF or "
-                                         "CRLF (quote a field to keep a CR in it)");
+      diagnostics.error(loc(byte_line_),
+                        "a carriage return (CR) inside an unquoted field: lines end with LF or "
+                        "CRLF (quote a field to keep a CR in it)");
       skip_line();
       return Step::skipped;
     }
     if (++record.raw_bytes_ > limits::csv_record_bytes_max) {
       std::string message = "record longer than " + std::to_string(limits::csv_record_bytes_max) + " bytes";
-      if (state == State::quoted) message += " (the quote opened on line " + std::to_string(quote_line_) + " may never be closed)";
+      if (state == State::quoted) {
+        message += " (the quote opened on line " + std::to_string(quote_line_) + " may never be closed)";
+      }
       diagnostics.error(loc(record.line()), message);
       skip_line();
       return Step::skipped;
@@ -153,18 +156,20 @@ bool CsvReader::take_byte(CsvRecord& record, State& state, int byte, Diagnostics
         quote_line_ = byte_line_;
         return true;
       }
-      if (byte == ',') return end_field(record, diagnostics);
+      if (byte == ',') return start_next_field(record, diagnostics);
       record.text_.push_back(c);
       state = State::unquoted;
       return true;
     case State::unquoted:
       if (byte == ',') {
         state = State::field_start;
-        return end_field(record, diagnostics);
+        return start_next_field(record, diagnostics);
       }
       if (byte == '"') {
-        fail_record("a quote '\"' inside an unquoted field: quote the whole field and double the quotes inside it "
-                    "(\"say \"\"hi\"\"\")", diagnostics);
+        fail_record(
+            "a quote '\"' inside an unquoted field: quote the whole field and double the quotes inside it "
+            "(\"say \"\"hi\"\"\")",
+            diagnostics);
         return false;
       }
       record.text_.push_back(c);
@@ -184,17 +189,19 @@ bool CsvReader::take_byte(CsvRecord& record, State& state, int byte, Diagnostics
       }
       if (byte == ',') {
         state = State::field_start;
-        return end_field(record, diagnostics);
+        return start_next_field(record, diagnostics);
       }
-      fail_record("text after the closing quote of a field: a quoted field ends at its closing quote (write \"\" "
-                  "for a quote inside it)", diagnostics);
+      fail_record(
+          "text after the closing quote of a field: a quoted field ends at its closing quote (write \"\" "
+          "for a quote inside it)",
+          diagnostics);
       return false;
   }
   return false;
 }
 
 // A comma: the field ends and another one starts.
-bool CsvReader::end_field(CsvRecord& record, Diagnostics& diagnostics) {
+bool CsvReader::start_next_field(CsvRecord& record, Diagnostics& diagnostics) {
   record.end_field();
   if (record.field_count() < limits::csv_field_count_max) return true;
   diagnostics.error(loc(record.line()),
@@ -251,15 +258,11 @@ void CsvReader::report_stop(Diagnostics& diagnostics) {
   stop_reported_ = true;
   switch (stop_) {
     case Stop::none: break;
-    case Stop::read_error:
-      diagnostics.error(loc(0), "read error: the file could not be read to its end");
-      break;
+    case Stop::read_error: diagnostics.error(loc(0), "read error: the file could not be read to its end"); break;
     case Stop::too_large:
       diagnostics.error(loc(0), "the file is larger than " + std::to_string(input_bytes_max_) + " bytes (the limit)");
       break;
-    case Stop::too_many_lines:
-      diagnostics.error(loc(0), "more than " + std::to_string(line_max) + " lines");
-      break;
+    case Stop::too_many_lines: diagnostics.error(loc(0), "more than " + std::to_string(line_max) + " lines"); break;
   }
 }
 

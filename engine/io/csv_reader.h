@@ -53,7 +53,7 @@ class Utf8Checker {
  private:
   bool start(std::uint8_t byte);
 
-  std::uint8_t pending_ = 0;  // continuation bytes still expected
+  std::uint8_t pending_ = 0;      // continuation bytes still expected
   std::uint8_t next_min_ = 0x80;  // range allowed for the next continuation byte
   std::uint8_t next_max_ = 0xBF;
   std::uint8_t lead_byte_ = 0;
@@ -91,7 +91,7 @@ class CsvReader {
   Step end_of_input(CsvRecord& record, State state, const RecordProblems& problems, Diagnostics& diagnostics);
   Step end_of_record(CsvRecord& record, const RecordProblems& problems);
   bool take_byte(CsvRecord& record, State& state, int byte, Diagnostics& diagnostics);
-  bool end_field(CsvRecord& record, Diagnostics& diagnostics);
+  bool start_next_field(CsvRecord& record, Diagnostics& diagnostics);
   void check_byte(int byte, RecordProblems& problems, Diagnostics& diagnostics);
   void fail_record(const std::string& message, Diagnostics& diagnostics);
   void report_stop(Diagnostics& diagnostics);
@@ -111,8 +111,8 @@ class CsvReader {
   std::size_t chunk_at_ = 0;    // next byte to read in chunk_
   std::size_t chunk_size_ = 0;  // bytes of chunk_ filled
   std::uint64_t input_bytes_ = 0;
-  std::uint64_t line_ = 1;       // physical line of the next byte
-  std::uint64_t byte_line_ = 1;  // physical line of the byte get() returned last
+  std::uint64_t line_ = 1;        // physical line of the next byte
+  std::uint64_t byte_line_ = 1;   // physical line of the byte get() returned last
   std::uint64_t quote_line_ = 0;  // where the open quoted field started
   detail::Utf8Checker utf8_;
   Stop stop_ = Stop::none;

@@ -46,17 +46,25 @@ std::string joined(std::span<const std::string_view> names) {
 std::string quoted(std::string_view text) {
   constexpr std::size_t shown_bytes_max = 80;
   std::size_t shown_bytes = std::min(text.size(), shown_bytes_max);
-  while (shown_bytes > 0 && shown_bytes < text.size() && (static_cast<unsigned char>(text[shown_bytes]) & 0xC0) == 0x80) {
+  while (shown_bytes > 0 && shown_bytes < text.size() &&
+         (static_cast<unsigned char>(text[shown_bytes]) & 0xC0) == 0x80) {
     --shown_bytes;
   }
   std::string out = "'";
   for (char c : text.substr(0, shown_bytes)) {
     const auto byte = static_cast<unsigned char>(c);
-    if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else if (c == '\t') out += "\\t";
-    else if (byte < 0x20 || byte == 0x7F) out += "\\x" + std::string(1, "0123456789ABCDEF"[byte >> 4]) + "0123456789ABCDEF"[byte & 0x0F];
-    else out += c;
+    switch (c) {
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (byte < 0x20 || byte == 0x7F) {
+          constexpr const char* digits = "0123456789ABCDEF";
+          out += std::string("\\x") + digits[byte >> 4] + digits[byte & 0x0F];
+        } else {
+          out += c;
+        }
+    }
   }
   return out + (shown_bytes < text.size() ? "'..." : "'");
 }
@@ -140,7 +148,8 @@ class JournalCsv {
   [[nodiscard]] std::string_view cell(const CsvRecord& record, Column column) const;
   bool in_convention(const CsvRecord& record, const SourceLoc& loc);
   bool read_event(const CsvRecord& record, const SourceLoc& loc);
-  bool read_text(const CsvRecord& record, Column column, std::size_t bytes_max, std::string& text, const SourceLoc& loc);
+  bool read_text(const CsvRecord& record, Column column, std::size_t bytes_max, std::string& text,
+                 const SourceLoc& loc);
 
   const std::string& path_;
   const Rules& rules_;
@@ -185,8 +194,8 @@ bool JournalCsv::in_convention(const CsvRecord& record, const SourceLoc& loc) {
   if (header_.field_by_column[static_cast<std::size_t>(Column::convention)] == field_absent) return true;
   const std::string_view convention = cell(record, Column::convention);
   if (convention.empty()) {
-    diagnostics_.error(loc, "empty convention cell: name the convention of this row (this journal is read for '" +
-                                rules_.id + "')");
+    diagnostics_.error(
+        loc, "empty convention cell: name the convention of this row (this journal is read for '" + rules_.id + "')");
     return false;
   }
   return convention == rules_.id;
@@ -234,8 +243,8 @@ bool JournalCsv::read_text(const CsvRecord& record, Column column, std::size_t b
   const std::string_view value = cell(record, column);
   text.assign(value);
   if (value.size() <= bytes_max) return true;
-  diagnostics_.error(loc, std::string(column_name(column)) + " longer than " + std::to_string(bytes_max) +
-                              " bytes: " + quoted(value));
+  diagnostics_.error(
+      loc, std::string(column_name(column)) + " longer than " + std::to_string(bytes_max) + " bytes: " + quoted(value));
   return false;
 }
 
@@ -257,7 +266,8 @@ bool load_journal(std::istream& in, const std::string& path, const Rules& rules,
     }
   }
   if (!journal.has_header() && found.empty()) {
-    found.error(SourceLoc{path, 0, 0}, "empty journal: expected a header line date,event,party,amount,ref,category,memo");
+    found.error(SourceLoc{path, 1, 0},  // where the header should be
+                "empty journal: expected a header line date,event,party,amount,ref,category,memo");
   }
   builder.finish(found);
   diagnostics.append(found);

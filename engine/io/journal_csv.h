@@ -19,8 +19,8 @@
 namespace prorata::io {
 
 // Every column a journal header may name, in the usual order.
-inline constexpr std::array<std::string_view, 8> journal_column_names = {
-    "date", "event", "party", "amount", "ref", "category", "memo", "convention"};
+inline constexpr std::array<std::string_view, 8> journal_column_names = {"date", "event",    "party", "amount",
+                                                                         "ref",  "category", "memo",  "convention"};
 
 // Reads a journal in one pass, feeding each line of this convention to `builder`, then calls
 // builder.finish(). `path` only labels diagnostics. Returns true when no diagnostic was added.

@@ -8,8 +8,8 @@
 namespace prorata::io {
 
 std::size_t edit_distance(std::string_view source, std::string_view target, std::size_t bound) {
-  const std::size_t length_gap = source.size() > target.size() ? source.size() - target.size()
-                                                               : target.size() - source.size();
+  const std::size_t length_gap =
+      source.size() > target.size() ? source.size() - target.size() : target.size() - source.size();
   if (length_gap > bound) return bound + 1;  // every alignment needs at least that many insertions
   // One row of the classic table at a time: row[j] = distance(source[0, i), target[0, j)).
   std::vector<std::size_t> row(target.size() + 1);

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/limits.h"
+#include "io/rules_yaml_parties.h"
 #include "io/text_checks.h"
 #include "io/yaml_reader.h"
 
@@ -14,6 +15,7 @@ namespace prorata::io {
 namespace {
 
 using detail::YamlReader;
+using namespace detail;  // the loaders of rules_yaml_parties.h
 
 std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
 
@@ -91,22 +93,42 @@ void load_settlement(const YamlReader& in, const YAML::Node& node, Rules& rules,
   weights_node = in.child(node, "weights", false, "settlement");
 }
 
+// Address, SIREN and representative: shared by the beneficiary and the contributors.
+template <typename PartyLike>
+bool load_identity(const YamlReader& in, const YAML::Node& node, std::string_view what, PartyLike& party) {
+  bool ok = true;
+  if (auto address = in.child(node, "address", false, what)) {
+    auto lines = load_address(in, *address);
+    if (lines) party.address = *lines; else ok = false;
+  }
+  if (auto siren = in.child(node, "siren", false, what)) {
+    auto value = load_siren(in, *siren);
+    if (value) party.siren = *value; else ok = false;
+  }
+  if (auto representative = in.child(node, "representative", false, what)) {
+    party.representative = load_person(in, *representative, "representative");
+    ok = ok && party.representative.has_value();
+  }
+  return ok;
+}
+
 std::optional<Contributor> load_contributor(const YamlReader& in, const YAML::Node& node) {
-  if (!in.check_mapping(node, "a contributor", {"id", "name", "siren", "cap"})) return std::nullopt;
+  if (!in.check_mapping(node, "a contributor",
+                        {"id", "name", "siren", "cap", "address", "representative", "refund_account"})) {
+    return std::nullopt;
+  }
   Contributor c;
   bool ok = true;
   auto id = in.child(node, "id", true, "contributor");
   auto name = in.child(node, "name", true, "contributor");
   auto cap = in.child(node, "cap", true, "contributor");
-  auto siren = in.child(node, "siren", false, "contributor");
   if (auto v = id ? in.id(*id, "contributor id") : std::nullopt) c.id = *v; else ok = false;
   if (auto v = name ? in.text(*name, "name") : std::nullopt) c.name = *v; else ok = false;
   if (auto v = cap ? in.amount(*cap, "cap", false) : std::nullopt) c.cap_agreed = *v; else ok = false;
-  if (siren) {
-    auto v = in.text(*siren, "siren");
-    bool digits = v && v->size() == 9 && v->find_first_not_of("0123456789") == std::string::npos;
-    if (v && !digits) in.error(*siren, "bad SIREN " + in_quotes(*v) + ": a SIREN is 9 digits");
-    if (digits) c.siren = *v; else ok = false;
+  ok = load_identity(in, node, "contributor", c) && ok;
+  if (auto account = in.child(node, "refund_account", false, "contributor")) {
+    c.refund_account = load_account(in, *account, "refund_account");
+    ok = ok && c.refund_account.has_value();
   }
   if (!ok) return std::nullopt;
   return c;
@@ -212,23 +234,25 @@ void load_categories(const YamlReader& in, const YAML::Node& convention, Rules& 
   rules.eligible_categories = categories;
 }
 
+void load_beneficiary(const YamlReader& in, const YAML::Node& node, Rules& rules) {
+  if (!in.check_mapping(node, "beneficiary", {"id", "name", "address", "siren", "representative"})) return;
+  if (auto id = in.child(node, "id", true, "beneficiary")) rules.beneficiary.id = in.id(*id, "beneficiary id").value_or("");
+  if (auto name = in.child(node, "name", true, "beneficiary")) rules.beneficiary.name = in.text(*name, "name").value_or("");
+  load_identity(in, node, "beneficiary", rules.beneficiary);
+}
+
 void load_convention(const YamlReader& in, const YAML::Node& node, Rules& rules) {
   // On unknown keys, go on: the problems of the known keys are reported too.
   in.check_mapping(node, "convention",
                    {"id", "title", "currency", "beneficiary", "term", "aggregate_cap", "aggregate_cap_policy",
-                    "eligible_categories", "settlement", "contributors"});
+                    "eligible_categories", "settlement", "contributors", "accountant", "budget", "documents"});
   if (auto id = in.child(node, "id", true, "convention")) rules.id = in.id(*id, "convention id").value_or("");
   if (auto title = in.child(node, "title", true, "convention")) rules.title = in.text(*title, "title").value_or("");
   if (auto currency = in.child(node, "currency", false, "convention")) {
     auto value = in.text(*currency, "currency");
     if (value && *value != "EUR") in.error(*currency, "unsupported currency " + in_quotes(*value) + "; only EUR for now");
   }
-  if (auto beneficiary = in.child(node, "beneficiary", true, "convention")) {
-    if (in.check_mapping(*beneficiary, "beneficiary", {"id", "name"})) {
-      if (auto id = in.child(*beneficiary, "id", true, "beneficiary")) rules.beneficiary.id = in.id(*id, "beneficiary id").value_or("");
-      if (auto name = in.child(*beneficiary, "name", true, "beneficiary")) rules.beneficiary.name = in.text(*name, "name").value_or("");
-    }
-  }
+  if (auto beneficiary = in.child(node, "beneficiary", true, "convention")) load_beneficiary(in, *beneficiary, rules);
   if (auto term = in.child(node, "term", true, "convention")) load_term(in, *term, rules.term);
   load_categories(in, node, rules);
   if (auto contributors = in.child(node, "contributors", true, "convention")) load_contributors(in, *contributors, rules);
@@ -237,6 +261,9 @@ void load_convention(const YamlReader& in, const YAML::Node& node, Rules& rules)
   if (settlement) load_settlement(in, *settlement, rules, weights);
   if (settlement && settlement->IsMap()) load_weights(in, weights, *settlement, rules);
   load_aggregate(in, node, rules);
+  if (auto accountant = in.child(node, "accountant", false, "convention")) rules.accountant = load_accountant(in, *accountant);
+  if (auto budget = in.child(node, "budget", false, "convention")) rules.budget = load_budget(in, *budget);
+  if (auto documents = in.child(node, "documents", false, "convention")) load_documents(in, *documents, rules.documents);
 }
 
 }  // namespace

@@ -1,0 +1,163 @@
+#include "io/rules_yaml_parties.h"
+
+#include "core/company_id.h"
+
+namespace prorata::io::detail {
+
+namespace {
+std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+// A required or optional text field of a mapping; "" when absent.
+std::string text_field(const YamlReader& in, const YAML::Node& node, std::string_view key, bool required,
+                       std::string_view what, bool& ok) {
+  auto child = in.child(node, key, required, what);
+  if (!child) {
+    ok = ok && !required;
+    return {};
+  }
+  auto value = in.text(*child, key);
+  if (!value) ok = false;
+  return value.value_or("");
+}
+
+std::optional<Rib> load_rib(const YamlReader& in, const YAML::Node& node) {
+  if (!in.check_mapping(node, "rib", {"bank", "branch", "account", "key"})) return std::nullopt;
+  bool ok = true;
+  Rib rib;
+  rib.bank = text_field(in, node, "bank", true, "rib", ok);
+  rib.branch = text_field(in, node, "branch", true, "rib", ok);
+  rib.account = text_field(in, node, "account", true, "rib", ok);
+  rib.key = text_field(in, node, "key", true, "rib", ok);
+  if (!ok) return std::nullopt;
+  BankCheck check = validate_rib(rib);
+  if (!check.ok) {
+    in.error(node, "bad RIB: " + check.reason);
+    return std::nullopt;
+  }
+  return rib;
+}
+}  // namespace
+
+std::optional<std::vector<std::string>> load_address(const YamlReader& in, const YAML::Node& node) {
+  if (!node.IsSequence()) {
+    in.error(node, "an address is a list of lines, e.g. [\"2 avenue du Parc\", \"95032 Cergy-Pontoise Cedex\"]");
+    return std::nullopt;
+  }
+  std::vector<std::string> lines;
+  for (const auto& line : node) {
+    auto value = in.text(line, "address line");
+    if (!value) return std::nullopt;
+    lines.push_back(*value);
+  }
+  return lines;
+}
+
+std::optional<Person> load_person(const YamlReader& in, const YAML::Node& node, std::string_view what) {
+  if (!in.check_mapping(node, what, {"name", "title"})) return std::nullopt;
+  bool ok = true;
+  Person person;
+  person.name = text_field(in, node, "name", false, what, ok);
+  person.title = text_field(in, node, "title", true, what, ok);
+  if (!ok) return std::nullopt;
+  return person;
+}
+
+std::optional<std::string> load_siren(const YamlReader& in, const YAML::Node& node) {
+  auto value = in.text(node, "siren");
+  if (!value) return std::nullopt;
+  CompanyIdCheck check = validate_siren(*value);
+  if (!check.ok) {
+    in.error(node, "bad SIREN " + in_quotes(*value) + ": " + check.reason);
+    return std::nullopt;
+  }
+  return normalise_company_id(*value);
+}
+
+std::optional<BankAccount> load_account(const YamlReader& in, const YAML::Node& node, std::string_view what) {
+  if (!in.check_mapping(node, what, {"holder", "domiciliation", "rib", "iban", "bic"})) return std::nullopt;
+  bool ok = true;
+  BankAccount account;
+  account.holder = text_field(in, node, "holder", true, what, ok);
+  account.domiciliation = text_field(in, node, "domiciliation", false, what, ok);
+  auto rib = in.child(node, "rib", false, what);
+  auto iban = in.child(node, "iban", false, what);
+  if (rib) {
+    account.rib = load_rib(in, *rib);
+    ok = ok && account.rib.has_value();
+  }
+  if (iban) {
+    auto value = in.text(*iban, "iban");
+    BankCheck check = value ? validate_iban(*value) : BankCheck{};
+    if (value && !check.ok) in.error(*iban, "bad IBAN " + in_quotes(*value) + ": " + check.reason);
+    if (check.ok) account.iban = normalise_iban(*value);
+    ok = ok && check.ok;
+  }
+  if (!rib && !iban) {
+    in.error(node, std::string(what) + " needs an iban or a rib");
+    ok = false;
+  }
+  if (ok && account.rib && !account.iban.empty()) {
+    BankCheck same = iban_matches_rib(account.iban, *account.rib);
+    if (!same.ok) in.error(*iban, "the IBAN and the RIB of " + std::string(what) + " differ: " + same.reason);
+    ok = same.ok;
+  }
+  if (ok && account.iban.empty()) account.iban = iban_from_rib(*account.rib).value_or("");
+  if (auto bic = in.child(node, "bic", false, what)) {
+    auto value = in.text(*bic, "bic");
+    BankCheck check = value ? validate_bic(*value) : BankCheck{};
+    if (value && !check.ok) in.error(*bic, "bad BIC " + in_quotes(*value) + ": " + check.reason);
+    if (check.ok) account.bic = *value;
+    ok = ok && check.ok;
+  }
+  if (!ok) return std::nullopt;
+  return account;
+}
+
+std::optional<Accountant> load_accountant(const YamlReader& in, const YAML::Node& node) {
+  if (!in.check_mapping(node, "accountant", {"name", "account"})) return std::nullopt;
+  bool ok = true;
+  Accountant accountant;
+  accountant.name = text_field(in, node, "name", true, "accountant", ok);
+  auto account = in.child(node, "account", true, "accountant");
+  std::optional<BankAccount> loaded = account ? load_account(in, *account, "the accountant's account") : std::nullopt;
+  if (!ok || !loaded) return std::nullopt;
+  accountant.account = *loaded;
+  return accountant;
+}
+
+std::optional<Budget> load_budget(const YamlReader& in, const YAML::Node& node) {
+  if (!in.check_mapping(node, "budget", {"fund", "programme", "note"})) return std::nullopt;
+  bool ok = true;
+  Budget budget;
+  budget.fund = text_field(in, node, "fund", true, "budget", ok);
+  budget.programme = text_field(in, node, "programme", true, "budget", ok);
+  budget.note = text_field(in, node, "note", false, "budget", ok);
+  if (!ok) return std::nullopt;
+  return budget;
+}
+
+void load_documents(const YamlReader& in, const YAML::Node& node, DocumentSettings& settings) {
+  if (!in.check_mapping(node, "documents", {"statement_prefix", "refund_prefix", "place", "signatory",
+                                            "statement_basis", "refund_basis"})) {
+    return;
+  }
+  bool ok = true;
+  auto prefix = [&](std::string_view key, std::string& out) {
+    auto child = in.child(node, key, false, "documents");
+    auto value = child ? in.text(*child, key) : std::nullopt;
+    if (!value) return;
+    bool shape = !value->empty() && value->size() <= 16 && value->find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string::npos;
+    if (shape) out = *value;
+    else in.error(*child, "bad " + std::string(key) + " " + in_quotes(*value) + ": use 1 to 16 capital letters, e.g. ESD");
+  };
+  prefix("statement_prefix", settings.statement_prefix);
+  prefix("refund_prefix", settings.refund_prefix);
+  settings.place = text_field(in, node, "place", false, "documents", ok);
+  settings.statement_basis = text_field(in, node, "statement_basis", false, "documents", ok);
+  settings.refund_basis = text_field(in, node, "refund_basis", false, "documents", ok);
+  if (auto signatory = in.child(node, "signatory", false, "documents")) {
+    settings.signatory = load_person(in, *signatory, "signatory");
+  }
+}
+
+}  // namespace prorata::io::detail

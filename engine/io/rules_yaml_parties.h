@@ -1,0 +1,21 @@
+// The parts of a rules file that documents need: addresses, representatives, bank accounts (RIB,
+// IBAN, BIC checked), the accountant, the budget imputation and document settings.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/parties.h"
+#include "io/yaml_reader.h"
+
+namespace prorata::io::detail {
+
+std::optional<std::vector<std::string>> load_address(const YamlReader& in, const YAML::Node& node);
+std::optional<Person> load_person(const YamlReader& in, const YAML::Node& node, std::string_view what);
+std::optional<BankAccount> load_account(const YamlReader& in, const YAML::Node& node, std::string_view what);
+std::optional<std::string> load_siren(const YamlReader& in, const YAML::Node& node);
+std::optional<Accountant> load_accountant(const YamlReader& in, const YAML::Node& node);
+std::optional<Budget> load_budget(const YamlReader& in, const YAML::Node& node);
+void load_documents(const YamlReader& in, const YAML::Node& node, DocumentSettings& settings);
+
+}  // namespace prorata::io::detail
