@@ -17,6 +17,8 @@ PRORATA_PACKAGES=(
   nlohmann-json3-dev           # JSON output
   libcli11-dev                 # command line
   doctest-dev                  # tests
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core  # PDF documents (Cairo + Pango, DejaVu fonts)
+  poppler-utils                # tests read the PDFs back with pdftotext and render them with pdftoppm
 )
 
 prorata_install_missing() {

@@ -100,7 +100,7 @@ Status evaluate(const Rules& rules, const JournalFacts& facts, Date as_of) {
   }
   status.totals.eligible_spending = max(eligible, Money{});
 
-  std::vector<Money> net_paid;
+  std::vector<Money> paid;
   for (const auto& c : rules.contributors) {
     DayFlows flows = flows_to_date(facts.parties.at(c.id), as_of);
     ContributorStatus row;
@@ -113,11 +113,11 @@ Status evaluate(const Rules& rules, const JournalFacts& facts, Date as_of) {
     row.refunded = flows.refunded;
     row.net_paid = flows.paid - flows.refunded;
     PRORATA_ASSERT(row.net_paid >= Money{});  // the journal checks refunds never pass payments
-    net_paid.push_back(row.net_paid);
+    paid.push_back(row.paid);
     status.contributors.push_back(row);
   }
 
-  std::vector<Money> finals = final_contributions(rules, net_paid, status.totals.eligible_spending);
+  std::vector<Money> finals = final_contributions(rules, paid, status.totals.eligible_spending);
   Totals& totals = status.totals;
   for (std::size_t i = 0; i < status.contributors.size(); ++i) {
     ContributorStatus& row = status.contributors[i];

@@ -7,13 +7,13 @@ namespace prorata {
 
 namespace {
 
-std::vector<Money> refund_pro_rata_to_paid(const Rules& rules, const std::vector<Money>& net_paid,
+std::vector<Money> refund_pro_rata_to_paid(const Rules& rules, const std::vector<Money>& paid,
                                            Money eligible_spending) {
   std::vector<AllocationParty> parties;
   std::vector<Money> retained;
   Money retained_sum{};
   for (std::size_t i = 0; i < rules.contributors.size(); ++i) {
-    Money p = min(max(net_paid[i], Money{}), rules.contributors[i].cap);
+    Money p = min(max(paid[i], Money{}), rules.contributors[i].cap);
     retained.push_back(p);
     retained_sum += p;
     parties.push_back({rules.contributors[i].id, Ratio(p.cents), p});
@@ -39,11 +39,11 @@ Ratio weight_of(const Rules& rules, const Contributor& contributor) {
 
 }  // namespace
 
-std::vector<Money> final_contributions(const Rules& rules, const std::vector<Money>& net_paid,
+std::vector<Money> final_contributions(const Rules& rules, const std::vector<Money>& paid,
                                        Money eligible_spending) {
-  PRORATA_ASSERT(net_paid.size() == rules.contributors.size());
+  PRORATA_ASSERT(paid.size() == rules.contributors.size());
   PRORATA_ASSERT(eligible_spending >= Money{});
-  if (rules.share_key == ShareKey::paid) return refund_pro_rata_to_paid(rules, net_paid, eligible_spending);
+  if (rules.share_key == ShareKey::paid) return refund_pro_rata_to_paid(rules, paid, eligible_spending);
   std::vector<AllocationParty> parties;
   for (const auto& c : rules.contributors) parties.push_back({c.id, weight_of(rules, c), c.cap});
   return allocate(eligible_spending, parties).shares;

@@ -30,13 +30,48 @@ std::string centred(const std::string& text) {
   return (width < page_columns ? std::string((page_columns - width) / 2, ' ') : std::string()) + text + "\n";
 }
 
-// "Label" padded to the label column, then the value; nothing when the value is empty.
+// Words of `text` filled into lines of the page width; the first line continues a prefix `used` columns
+// wide, the next ones start with `indent` spaces. Breaks at plain spaces only: the no-break spaces inside
+// "9 000,00 €" and "1er" keep a figure whole.
+std::string wrapped(const std::string& text, std::size_t used, std::size_t indent) {
+  std::string out;
+  std::size_t column = used;
+  bool line_empty = true;
+  for (std::size_t start = 0; start <= text.size();) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    const std::size_t width = width_of(word);
+    if (!line_empty && column + 1 + width > page_columns) {
+      out += "\n" + std::string(indent, ' ');
+      column = indent;
+      line_empty = true;
+    }
+    if (!line_empty) {
+      out += ' ';
+      column += 1;
+    }
+    out += word;
+    column += width;
+    line_empty = false;
+    start = end + 1;
+  }
+  return out + "\n";
+}
+
+// "Label" padded to the label column, then the value (wrapped under itself); nothing when it is empty.
 std::string field(std::string_view label, const std::string& value) {
   if (value.empty()) return {};
   std::string line = "  " + std::string(label);
   std::size_t width = width_of(line);
   if (width < label_columns + 2) line += std::string(label_columns + 2 - width, ' ');
-  return line + ": " + value + "\n";
+  line += ": ";
+  return line + wrapped(value, width_of(line), width_of(line));
+}
+
+// A sentence wrapped to the page, continued lines indented like the first.
+std::string paragraph(const std::string& text, std::size_t indent) {
+  return std::string(indent, ' ') + wrapped(text, indent, indent);
 }
 
 // A label on the left and a figure flush with the right edge of the page.
@@ -55,16 +90,16 @@ std::string indented(const std::vector<std::string>& lines) {
   return out;
 }
 
-std::string rib_line(const Rib& rib) {
-  return "Code banque " + rib.bank + " · Code guichet " + rib.branch + " · N° de compte " + rib.account +
-         " · Clé RIB " + rib.key;
-}
-
 // Titulaire, domiciliation, RIB, IBAN and BIC of an account, each line only when known.
 std::string account_fields(const BankAccount& account) {
   std::string out = field("Titulaire", account.holder);
   out += field("Domiciliation", account.domiciliation);
-  if (account.rib) out += field("RIB", rib_line(*account.rib));
+  if (account.rib) {
+    out += field("Code banque", account.rib->bank);
+    out += field("Code guichet", account.rib->branch);
+    out += field("N° de compte", account.rib->account);
+    out += field("Clé RIB", account.rib->key);
+  }
   if (!account.iban.empty()) out += field("IBAN", format_iban_grouped(account.iban));
   out += field("BIC", account.bic);
   return out;
@@ -91,10 +126,10 @@ std::string object_section(const std::string& title, const std::optional<Date>& 
 
 std::string statement_payment(const StatementDocument& document) {
   std::string out = heading("MODALITÉS DE RÈGLEMENT");
-  out += "  Virement au compte du comptable assignataire :\n";
+  out += "  À régler par virement au compte ci-dessous du comptable assignataire.\n";
   out += account_fields(document.pay_to);
   if (!document.payment_reference.empty()) {
-    out += "  Référence à rappeler sur le virement : " + document.payment_reference + "\n";
+    out += paragraph("Référence à rappeler sur le virement : " + document.payment_reference, 2);
   }
   return out;
 }
@@ -144,7 +179,9 @@ std::string refund_header(const RefundNotice& notice) {
   out += centred("AVIS DE RESTITUTION");
   out += centred("N° " + notice.number + " du " + date_fr(notice.issued));
   if (notice.provisional) {
-    out += "\nDocument provisoire : la convention est en cours d'exécution, les montants peuvent encore évoluer.\n";
+    out += "\n" + paragraph("Document provisoire : la convention est en cours d'exécution, les montants peuvent "
+                            "encore évoluer.",
+                            0);
   }
   return out;
 }
@@ -153,7 +190,7 @@ std::string refund_settlement(const RefundNotice& notice) {
   std::string out = heading("DÉCOMPTE");
   out += figure_line("  Dépenses éligibles", notice.eligible_spending);
   out += figure_line("  Couvertes par les contributions", notice.covered);
-  if (!notice.rule.empty()) out += "  Règle de répartition : " + notice.rule + "\n";
+  out += field("Règle", notice.rule);
   out += "\n" + settlement_table(notice);
   return out;
 }
@@ -231,12 +268,12 @@ std::string statement_text(const StatementDocument& document) {
   std::string out = centred("ÉTAT DES SOMMES DUES");
   out += centred("N° " + document.number + " du " + date_fr(document.issued));
   out += heading("CRÉANCIER") + indented(organisation_lines_fr(document.creditor));
-  out += field("Comptable", document.accountant);
+  if (!document.accountant.empty()) out += heading("COMPTABLE ASSIGNATAIRE") + "  " + document.accountant + "\n";
   out += heading("DÉBITEUR") + indented(organisation_lines_fr(document.debtor));
   out += object_section(document.convention_title, document.signed_on, document.convention_id,
                         document.legal_basis);
   out += "\n" + figure_line("MONTANT DÛ", document.amount);
-  out += "Arrêté le présent état à la somme de : " + document.amount_words + "\n";
+  out += paragraph("Arrêté le présent état à la somme de : " + document.amount_words, 0);
   out += statement_payment(document);
   out += budget_section(document.budget);
   out += signature(document.place, document.issued, document.signatory);
@@ -252,10 +289,10 @@ std::string refund_notice_text(const RefundNotice& notice) {
   if (notice.term_end) out += field("Fin du terme", "le " + date_fr(*notice.term_end));
   out += refund_settlement(notice);
   out += "\n" + figure_line("MONTANT À RESTITUER", notice.amount);
-  out += "Arrêté le présent avis à la somme de : " + notice.amount_words + "\n";
+  out += paragraph("Arrêté le présent avis à la somme de : " + notice.amount_words, 0);
   if (notice.refund_to) {
     out += heading("COMPTE DE RESTITUTION");
-    out += "  Virement au compte du contributeur :\n" + account_fields(*notice.refund_to);
+    out += "  Versement par virement au compte ci-dessous du contributeur.\n" + account_fields(*notice.refund_to);
   }
   out += signature(notice.place, notice.issued, notice.signatory);
   return out;

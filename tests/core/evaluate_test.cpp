@@ -242,11 +242,15 @@ TEST_CASE("as of D, only lines dated <= D count") {
   CHECK(format_amount(run(rules, journal, "2020-12-20").totals.spending) == "40000.00");
   s = run(rules, journal, "2021-02-14");
   CHECK(row(s, "nord").refunded == Money{});
-  s = run(rules, journal, "2021-02-15");  // net paid 8000.00 <= 40000.00 eligible: F = 8000.00
+  // The refund of 1000.00 was not due: 40000.00 eligible >= sum p = 9100.00, and p is the gross amount
+  // paid (a refund does not move the basis, see core/settle.h), so F stays 9000.00 and nord owes the
+  // 1000.00 back: balance = 8000.00 - 9000.00.
+  s = run(rules, journal, "2021-02-15");
   CHECK(format_amount(row(s, "nord").refunded) == "1000.00");
   CHECK(format_amount(row(s, "nord").net_paid) == "8000.00");
-  CHECK(format_amount(row(s, "nord").final_contribution) == "8000.00");
+  CHECK(format_amount(row(s, "nord").final_contribution) == "9000.00");
   CHECK(row(s, "nord").refund_due == Money{});
+  CHECK(format_amount(row(s, "nord").amount_due) == "1000.00");
   CHECK(format_amount(s.totals.refunded) == "1000.00");
   // Rows come sorted by id (byte order), whatever the order of the rules.
   std::vector<std::string> ids;
@@ -484,7 +488,7 @@ TEST_CASE("generated journals: no figure depends on the order of contributors or
       CHECK(r.refund_due >= Money{});
       CHECK(r.amount_due >= Money{});
       CHECK((r.refund_due == Money{} || r.amount_due == Money{}));
-      if (rules.share_key == ShareKey::paid) CHECK(r.final_contribution <= r.net_paid);
+      if (rules.share_key == ShareKey::paid) CHECK(r.final_contribution <= r.paid);
       covered += r.final_contribution;
     }
     CHECK(covered == status.totals.covered);
@@ -501,4 +505,27 @@ TEST_CASE("generated journals: no figure depends on the order of contributors or
     REQUIRE(apply_aggregate_cap(permuted));
     CHECK(fingerprint(run(permuted, journal, as_of.c_str())) == expected);
   }
+}
+
+TEST_CASE("paying a refund that is due moves nobody's final contribution") {
+  // somme paid 4500.00, the four others 9000.00, eligible 36000.00 (as in settle_test): refunds due
+  // somme 500.00, others 1000.00, finals somme 4000.00, others 8000.00. Once the Somme's 500.00 is
+  // paid back, it is owed nothing more and the others' figures do not move.
+  const Rules rules = seed_rules();
+  Journal journal = signed_journal();
+  for (const char* id : {"nord", "pas-de-calais", "oise", "val-d-oise"}) {
+    journal.add("2020-08-01", EventKind::payment, id, "9000.00", "V");
+  }
+  journal.add("2020-08-01", EventKind::payment, "somme", "4500.00", "V")
+      .add("2020-09-01", EventKind::expense, "dinum", "36000.00");
+  const Status before = run(rules, journal, "2021-03-01");
+  CHECK(format_amount(row(before, "somme").refund_due) == "500.00");
+  journal.add("2021-03-02", EventKind::refund, "somme", "500.00", "AR-2021-0001");
+  const Status after = run(rules, journal, "2021-03-02");
+  CHECK(row(after, "somme").refund_due == Money{});
+  CHECK(row(after, "somme").amount_due == Money{});
+  CHECK(format_amount(row(after, "somme").final_contribution) == "4000.00");
+  CHECK(format_amount(row(after, "nord").final_contribution) == "8000.00");
+  CHECK(format_amount(row(after, "nord").refund_due) == "1000.00");
+  CHECK(format_amount(after.totals.refund_due) == "4000.00");
 }

@@ -3,6 +3,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/calendar.h"
 #include "core/evaluate.h"
@@ -27,7 +28,17 @@ struct StatusOptions {
   std::string format = "text";       // text | json | csv
 };
 
+struct DocumentsOptions {
+  std::string rules_path;
+  std::string journal_path;
+  std::optional<std::string> as_of;
+  std::string out_dir;
+  std::vector<std::string> formats{"pdf", "txt", "json"};
+  bool provisional = false;  // refund notices while the term runs, marked PROVISOIRE
+};
+
 int run_check(const CheckOptions& options);
+int run_documents(const DocumentsOptions& options);
 int run_status(const StatusOptions& options);
 
 // Loading shared by the commands: prints every diagnostic and returns nullopt on bad input.

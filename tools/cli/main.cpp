@@ -26,6 +26,20 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "csv"}))
       ->capture_default_str();
 
+  DocumentsOptions documents;
+  auto* documents_cmd = app.add_subcommand(
+      "documents", "Write the statements of amounts due and, once the term has ended, the refund notices");
+  documents_cmd->add_option("RULES", documents.rules_path, "Rules file (YAML, format prorata/1)")->required();
+  documents_cmd->add_option("--journal", documents.journal_path, "Journal (CSV)")->required();
+  documents_cmd->add_option("--as-of", documents.as_of, "Date YYYY-MM-DD (default: today, UTC)");
+  documents_cmd->add_option("--out", documents.out_dir, "Directory to write the documents into")->required();
+  documents_cmd->add_option("--format", documents.formats, "Comma-separated: pdf, txt, json")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"pdf", "txt", "json"}))
+      ->capture_default_str();
+  documents_cmd->add_flag("--provisional", documents.provisional,
+                          "Also issue refund notices while the term runs, marked PROVISOIRE");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -37,6 +51,7 @@ int main(int argc, char** argv) {
   try {
     if (*check_cmd) return run_check(check);
     if (*status_cmd) return run_status(status);
+    if (*documents_cmd) return run_documents(documents);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "prorata: error: %s\n", e.what());
     return exit_failure;

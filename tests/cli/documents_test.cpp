@@ -1,0 +1,123 @@
+// `prorata documents`: which documents are written, how they are numbered, what they say, and that a
+// re-run rewrites the same bytes. Figures come from fixtures/seed/NOTES.md (worked by hand).
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <set>
+
+#include "run_cli.h"
+
+namespace fs = std::filesystem;
+using prorata::test::read_file;
+using prorata::test::run_cli;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "prorata-docs-XXXXXX").string();
+    path = mkdtemp(pattern.data());
+  }
+  ~TempDir() { fs::remove_all(path); }
+};
+
+std::set<std::string> names_in(const fs::path& dir) {
+  std::set<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir)) names.insert(entry.path().filename().string());
+  return names;
+}
+
+prorata::test::CliRun documents(const std::string& journal, const std::string& as_of, const fs::path& out,
+                                std::vector<std::string> extra = {}) {
+  std::vector<std::string> args{"documents", "rules/dinum-preincubation-2020.yaml", "--journal", journal,
+                                "--as-of",   as_of,                                 "--out",     out.string()};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return run_cli(args);
+}
+
+}  // namespace
+
+TEST_CASE("after the term: five statements and five refund notices, in three formats") {
+  TempDir dir;
+  auto run = documents("fixtures/seed/journal.csv", "2020-12-31", dir.path);
+  INFO(run.err);
+  REQUIRE(run.exit_status == 0);
+  std::set<std::string> expected;
+  for (const char* number : {"ESD-2020-0001", "ESD-2020-0002", "ESD-2020-0003", "ESD-2020-0004", "ESD-2020-0005",
+                             "AR-2020-0001", "AR-2020-0002", "AR-2020-0003", "AR-2020-0004", "AR-2020-0005"}) {
+    for (const char* ext : {".pdf", ".txt", ".json"}) expected.insert(std::string(number) + ext);
+  }
+  CHECK(names_in(dir.path) == expected);
+
+  // Val-d'Oise's statement (ESD-2020-0004 in the journal): 9 000,00 € on the SCBCM's account.
+  auto statement = nlohmann::json::parse(read_file((dir.path / "ESD-2020-0004.json").string()));
+  CHECK(statement["amount"] == "9000.00");
+  CHECK(statement["amount_words"] == "neuf mille euros");
+  CHECK(statement["payment_reference"] == "ESD-2020-0004");
+  CHECK(read_file((dir.path / "ESD-2020-0004.txt").string()).find("229501275") != std::string::npos);
+
+  // Refund notices are numbered in id order: nord 0001, oise 0002, pas-de-calais 0003, somme 0004,
+  // val-d-oise 0005. Nord gets 2 822,23 € back (it takes the leftover cent), the Somme 1 411,11 €.
+  auto nord = nlohmann::json::parse(read_file((dir.path / "AR-2020-0001.json").string()));
+  CHECK(nord["amount"] == "2822.23");
+  CHECK(nord["amount_words"] == "deux mille huit cent vingt-deux euros et vingt-trois centimes");
+  auto somme = nlohmann::json::parse(read_file((dir.path / "AR-2020-0004.json").string()));
+  CHECK(somme["amount"] == "1411.11");
+  CHECK(somme["amount_words"] == "mille quatre cent onze euros et onze centimes");
+  CHECK(somme["provisional"] == false);
+}
+
+TEST_CASE("a re-run with the same inputs rewrites byte-identical documents, PDF included") {
+  TempDir first;
+  TempDir second;
+  REQUIRE(documents("fixtures/seed/journal.csv", "2020-12-31", first.path).exit_status == 0);
+  REQUIRE(documents("fixtures/seed/journal.csv", "2020-12-31", second.path).exit_status == 0);
+  auto names = names_in(first.path);
+  CHECK(names.size() == 30);
+  for (const auto& name : names) {
+    INFO(name);
+    CHECK(read_file((first.path / name).string()) == read_file((second.path / name).string()));
+  }
+}
+
+TEST_CASE("while the term runs, refund notices only with --provisional, marked as such") {
+  TempDir plain;
+  auto run = documents("fixtures/seed/journal.csv", "2020-10-15", plain.path, {"--format", "json"});
+  REQUIRE(run.exit_status == 0);
+  CHECK(names_in(plain.path).size() == 5);  // the five statements only
+  CHECK(run.out.find("--provisional") != std::string::npos);
+
+  TempDir provisional;
+  REQUIRE(documents("fixtures/seed/journal.csv", "2020-10-15", provisional.path,
+                    {"--format", "json,txt", "--provisional"}).exit_status == 0);
+  CHECK(names_in(provisional.path).size() == 20);
+  auto nord = nlohmann::json::parse(read_file((provisional.path / "AR-2020-0001.json").string()));
+  CHECK(nord["provisional"] == true);
+  CHECK(nord["amount"] == "5944.45");  // fixtures/seed/NOTES.md, as of 2020-10-15
+  CHECK(read_file((provisional.path / "AR-2020-0001.txt").string()).find("PROVISOIRE") != std::string::npos);
+}
+
+TEST_CASE("refund notices are numbered after the highest refund ref already in the journal") {
+  // seed-refunded: the Somme got its 1 411,11 € back on 2020-12-20 as AR-2020-0007, so it is owed
+  // nothing more and the four others are numbered 0008 to 0011 in id order.
+  TempDir dir;
+  REQUIRE(documents("fixtures/seed-refunded/journal.csv", "2020-12-31", dir.path, {"--format", "json"}).exit_status ==
+          0);
+  std::set<std::string> expected{"ESD-2020-0001.json", "ESD-2020-0002.json", "ESD-2020-0003.json",
+                                 "ESD-2020-0004.json", "ESD-2020-0005.json", "AR-2020-0008.json",
+                                 "AR-2020-0009.json",  "AR-2020-0010.json",  "AR-2020-0011.json"};
+  CHECK(names_in(dir.path) == expected);
+  auto last = nlohmann::json::parse(read_file((dir.path / "AR-2020-0011.json").string()));
+  CHECK(last["contributor"]["id"] == "val-d-oise");
+}
+
+TEST_CASE("bad input writes no document at all") {
+  TempDir dir;
+  auto run = documents("fixtures/bad/journal/unknown-party.csv", "2020-12-31", dir.path / "out");
+  CHECK(run.exit_status == 2);
+  CHECK(run.out.empty());
+  CHECK_FALSE(fs::exists(dir.path / "out"));
+}

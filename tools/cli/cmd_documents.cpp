@@ -1,0 +1,96 @@
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "atomic_file.h"
+#include "commands.h"
+#include "core/documents.h"
+#include "pdf/document_pdf.h"
+#include "report/document_json.h"
+#include "report/document_text.h"
+
+namespace prorata::cli {
+
+namespace {
+
+struct OutputFile {
+  std::string name;  // e.g. ESD-2020-0001.pdf
+  std::string bytes;
+};
+
+template <typename Document, typename Text, typename Json, typename Pdf>
+void render(const Document& doc, const std::vector<std::string>& formats, const report::PdfOptions& pdf_options,
+            Text text, Json json, Pdf pdf, std::vector<OutputFile>& out) {
+  for (const auto& format : formats) {
+    if (format == "txt") out.push_back({doc.number + ".txt", text(doc)});
+    if (format == "json") out.push_back({doc.number + ".json", json(doc)});
+    if (format == "pdf") out.push_back({doc.number + ".pdf", pdf(doc, pdf_options)});
+  }
+}
+
+}  // namespace
+
+int run_documents(const DocumentsOptions& options) {
+  auto as_of = parse_as_of_or_report(options.as_of);
+  if (!as_of) return exit_bad_input;
+  auto rules = load_rules_or_report(options.rules_path);
+  if (!rules) return exit_bad_input;
+  auto facts = load_journal_or_report(options.journal_path, *rules);
+  if (!facts) return exit_bad_input;
+  Status status = evaluate(*rules, *facts, *as_of);
+
+  Diagnostics diagnostics;
+  auto statements = build_statements(*rules, *facts, status, diagnostics);
+  for (auto& d : diagnostics.items()) {
+    Diagnostic located = d;
+    if (located.loc.path.empty()) located.loc.path = options.rules_path;
+    std::fprintf(stderr, "%s\n", format_diagnostic(located).c_str());
+  }
+  if (!diagnostics.empty()) return exit_bad_input;
+  auto notices = build_refund_notices(*rules, *facts, status, options.provisional);
+
+  // Everything is rendered in memory first: a failure leaves no file behind.
+  report::PdfOptions pdf_options{*as_of};
+  std::vector<OutputFile> files;
+  for (const auto& doc : statements) {
+    render(doc, options.formats, pdf_options, report::statement_text, report::statement_json, report::statement_pdf,
+           files);
+  }
+  for (const auto& notice : notices) {
+    render(notice, options.formats, pdf_options, report::refund_notice_text, report::refund_notice_json,
+           report::refund_notice_pdf, files);
+  }
+  std::error_code error;
+  std::filesystem::create_directories(options.out_dir, error);
+  if (error) {
+    std::fprintf(stderr, "%s: error: cannot create the output directory: %s\n", options.out_dir.c_str(),
+                 error.message().c_str());
+    return exit_failure;
+  }
+  for (const auto& file : files) {
+    const std::string path = (std::filesystem::path(options.out_dir) / file.name).string();
+    std::string problem = write_file_atomically(path, file.bytes);
+    if (!problem.empty()) {
+      std::fprintf(stderr, "%s: error: cannot write: %s\n", path.c_str(), problem.c_str());
+      return exit_failure;
+    }
+  }
+  // One line per document, as a finance officer would list them, then where they went.
+  std::string listing;
+  for (const auto& doc : statements) {
+    listing += doc.number + "  état des sommes dues  " + doc.debtor.name + "  " + format_amount_fr(doc.amount) + "\n";
+  }
+  for (const auto& notice : notices) {
+    listing += notice.number + "  avis de restitution  " + notice.contributor.name + "  " +
+               format_amount_fr(notice.amount) + (notice.provisional ? "  PROVISOIRE" : "") +
+               (notice.refund_to ? "" : "  (no refund_account in the rules)") + "\n";
+  }
+  if (notices.empty() && status.term.state != TermState::ended) {
+    listing += "no refund notice: the term has not ended (--provisional issues them marked PROVISOIRE)\n";
+  }
+  listing += std::to_string(files.size()) + " files written to " + options.out_dir + "\n";
+  return write_stdout(listing);
+}
+
+}  // namespace prorata::cli
