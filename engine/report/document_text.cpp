@@ -293,6 +293,8 @@ std::string refund_notice_text(const RefundNotice& notice) {
   if (notice.refund_to) {
     out += heading("COMPTE DE RESTITUTION");
     out += "  Versement par virement au compte ci-dessous du contributeur.\n" + account_fields(*notice.refund_to);
+  } else {
+    out += heading("COMPTE DE RESTITUTION") + paragraph(missing_refund_account_fr, 2);
   }
   out += signature(notice.place, notice.issued, notice.signatory);
   return out;

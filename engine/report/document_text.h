@@ -13,6 +13,12 @@
 
 namespace prorata::report {
 
+// Printed where a refund notice's contributor has no refund_account in the rules: the notice still
+// states the amount, and says plainly that the account is missing (never an empty section).
+inline constexpr const char* missing_refund_account_fr =
+    "Non renseigné dans la convention : le contributeur communique ses coordonnées bancaires (RIB) "
+    "avant le versement.";
+
 std::string statement_text(const StatementDocument& document);
 std::string refund_notice_text(const RefundNotice& notice);
 

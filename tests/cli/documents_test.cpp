@@ -68,6 +68,10 @@ TEST_CASE("after the term: five statements and five refund notices, in three for
   CHECK(somme["amount"] == "1411.11");
   CHECK(somme["amount_words"] == "mille quatre cent onze euros et onze centimes");
   CHECK(somme["provisional"] == false);
+  // The seed rules hold no refund account for the départements (the convention gives none): the
+  // notice says so instead of leaving the section out.
+  CHECK(somme["refund_to"].is_null());
+  CHECK(read_file((dir.path / "AR-2020-0004.txt").string()).find("coordonnées bancaires (RIB)") != std::string::npos);
 }
 
 TEST_CASE("a re-run with the same inputs rewrites byte-identical documents, PDF included") {

@@ -117,6 +117,9 @@ std::vector<Block> refund_blocks(const RefundNotice& n) {
     blocks.push_back(Block{account_box("COMPTE DE RESTITUTION", "Versement par virement au compte ci-dessous du contributeur.", *n.refund_to,
                                        {}),
                            pt(14), true});
+  } else {
+    blocks.push_back(section_heading("COMPTE DE RESTITUTION"));
+    blocks.push_back(Block{fields({{"Compte", missing_refund_account_fr}}), pt(6), true});
   }
   blocks.push_back(signature(n.place, n.issued, n.signatory));
   return blocks;
