@@ -144,12 +144,13 @@ TEST_CASE("a provisional refund notice says so at the top") {
   CHECK(contains(text, "Document provisoire"));
 }
 
-TEST_CASE("a refund notice without a refund account leaves the section out") {
+TEST_CASE("a refund notice without a refund account says the account is missing") {
   prorata::RefundNotice notice = samples::refund_notice(5, false);
   notice.refund_to.reset();
   notice.term_end.reset();
   const std::string text = prorata::report::refund_notice_text(notice);
-  CHECK(!contains(text, "COMPTE DE RESTITUTION"));
+  CHECK(contains(text, "COMPTE DE RESTITUTION\n  Non renseigné dans la convention"));
+  CHECK(!contains(text, "IBAN"));
   CHECK(!contains(text, "Fin du terme"));
   check_no_blank_field(text);
 }
