@@ -32,26 +32,24 @@ void render(const Document& doc, const std::vector<std::string>& formats, const 
 }  // namespace
 
 int run_documents(const DocumentsOptions& options) {
-  auto as_of = parse_as_of_or_report(options.as_of);
-  if (!as_of) return exit_bad_input;
-  auto rules = load_rules_or_report(options.rules_path);
-  if (!rules) return exit_bad_input;
-  auto facts = load_journal_or_report(options.journal_path, *rules);
-  if (!facts) return exit_bad_input;
-  Status status = evaluate(*rules, *facts, *as_of);
+  auto evaluated = evaluate_or_report(options.rules_path, options.journal_path, options.as_of);
+  if (!evaluated) return exit_bad_input;
+  const Rules& rules = evaluated->rules;
+  const JournalFacts& facts = evaluated->facts;
+  const Status& status = evaluated->status;
 
   Diagnostics diagnostics;
-  auto statements = build_statements(*rules, *facts, status, diagnostics);
+  auto statements = build_statements(rules, facts, status, diagnostics);
   for (auto& d : diagnostics.items()) {
     Diagnostic located = d;
     if (located.loc.path.empty()) located.loc.path = options.rules_path;
     std::fprintf(stderr, "%s\n", format_diagnostic(located).c_str());
   }
   if (!diagnostics.empty()) return exit_bad_input;
-  auto notices = build_refund_notices(*rules, *facts, status, options.provisional);
+  auto notices = build_refund_notices(rules, facts, status, options.provisional);
 
   // Everything is rendered in memory first: a failure leaves no file behind.
-  report::PdfOptions pdf_options{*as_of};
+  report::PdfOptions pdf_options{status.as_of};
   std::vector<OutputFile> files;
   for (const auto& doc : statements) {
     render(doc, options.formats, pdf_options, report::statement_text, report::statement_json, report::statement_pdf,

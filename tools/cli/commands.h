@@ -46,6 +46,15 @@ std::optional<Rules> load_rules_or_report(const std::string& path);
 std::optional<JournalFacts> load_journal_or_report(const std::string& path, const Rules& rules);
 std::optional<Date> parse_as_of_or_report(const std::optional<std::string>& text);
 
+// Rules, journal and the settlement as of a date: what `status` and `documents` start from.
+struct Evaluated {
+  Rules rules;
+  JournalFacts facts;
+  Status status;
+};
+std::optional<Evaluated> evaluate_or_report(const std::string& rules_path, const std::string& journal_path,
+                                            const std::optional<std::string>& as_of);
+
 // Writes all of `text` to stdout at once, after everything has succeeded.
 int write_stdout(const std::string& text);
 

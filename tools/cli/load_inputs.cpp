@@ -44,6 +44,18 @@ std::optional<Date> parse_as_of_or_report(const std::optional<std::string>& text
   return parsed.value;
 }
 
+std::optional<Evaluated> evaluate_or_report(const std::string& rules_path, const std::string& journal_path,
+                                            const std::optional<std::string>& as_of_text) {
+  auto as_of = parse_as_of_or_report(as_of_text);
+  if (!as_of) return std::nullopt;
+  auto rules = load_rules_or_report(rules_path);
+  if (!rules) return std::nullopt;
+  auto facts = load_journal_or_report(journal_path, *rules);
+  if (!facts) return std::nullopt;
+  Status status = evaluate(*rules, *facts, *as_of);
+  return Evaluated{std::move(*rules), std::move(*facts), std::move(status)};
+}
+
 int write_stdout(const std::string& text) {
   if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0) {
     std::perror("prorata: cannot write the output");
