@@ -14,36 +14,12 @@
 
 #include "core/evaluate.h"
 #include "core/journal.h"
+#include "seed_convention.h"
 
 using namespace prorata;
+using namespace prorata::test;
 
 namespace {
-
-Money cents(const char* text) {
-  auto parsed = parse_amount(text);
-  REQUIRE_MESSAGE(parsed.value.has_value(), text);
-  return *parsed.value;
-}
-
-Date day(const char* text) {
-  auto parsed = parse_date(text);
-  REQUIRE_MESSAGE(parsed.value.has_value(), text);
-  return *parsed.value;
-}
-
-Rules seed_rules() {
-  Rules rules;
-  rules.id = "seed";
-  rules.beneficiary = Party{.id = "dinum", .name = "DINUM"};
-  rules.term = Term{Duration{6, Duration::Unit::months}, std::string("phase-5-end"), Duration{1, Duration::Unit::months}};
-  rules.aggregate_cap = cents("45000.00");
-  rules.share_key = ShareKey::paid;
-  for (const char* id : {"nord", "pas-de-calais", "oise", "val-d-oise", "somme"}) {
-    rules.contributors.push_back(Contributor{.id = id, .name = id, .cap_agreed = cents("9000.00")});
-  }
-  REQUIRE(apply_aggregate_cap(rules));
-  return rules;
-}
 
 // Journal lines; the first event is on line 2 (line 1 is the CSV header).
 struct Journal {
@@ -100,13 +76,6 @@ std::string term_on(const Rules& rules, const Journal& journal, const char* as_o
          text(term.end_reason);
 }
 
-const ContributorStatus& row(const Status& status, std::string_view id) {
-  for (const auto& r : status.contributors) {
-    if (r.id == id) return r;
-  }
-  FAIL("no row for ", id);
-  return status.contributors.front();
-}
 
 }  // namespace
 

@@ -12,39 +12,13 @@
 
 #include "core/evaluate.h"
 #include "core/journal.h"
+#include "seed_convention.h"
 #include "core/settle.h"
 
 using namespace prorata;
+using namespace prorata::test;
 
 namespace {
-
-Money cents(const char* text) {
-  auto parsed = parse_amount(text);
-  REQUIRE_MESSAGE(parsed.value.has_value(), text);
-  return *parsed.value;
-}
-
-Date day(const char* text) {
-  auto parsed = parse_date(text);
-  REQUIRE_MESSAGE(parsed.value.has_value(), text);
-  return *parsed.value;
-}
-
-const char* const seed_ids[] = {"nord", "pas-de-calais", "oise", "val-d-oise", "somme"};  // file order
-
-Rules seed_rules() {
-  Rules rules;
-  rules.id = "seed";
-  rules.title = "Seed convention";
-  rules.beneficiary = Party{.id = "dinum", .name = "DINUM"};
-  rules.term = Term{Duration{6, Duration::Unit::months}, std::string("phase-5-end"), Duration{1, Duration::Unit::months}};
-  rules.aggregate_cap = cents("45000.00");
-  rules.aggregate_cap_policy = CapPolicy::reject;
-  rules.share_key = ShareKey::paid;
-  for (const char* id : seed_ids) rules.contributors.push_back(Contributor{.id = id, .name = id, .cap_agreed = cents("9000.00")});
-  REQUIRE(apply_aggregate_cap(rules));
-  return rules;
-}
 
 // Three contributors a, b, c with the given caps and no aggregate cap (for the other share keys).
 Rules three_rules(ShareKey key, const char* cap_a, const char* cap_b, const char* cap_c) {
@@ -96,13 +70,6 @@ Status run_seed(const Rules& rules, std::vector<const char*> paid, const char* s
   return evaluate(rules, builder.facts(), day(as_of));
 }
 
-const ContributorStatus& row(const Status& status, std::string_view id) {
-  for (const auto& r : status.contributors) {
-    if (r.id == id) return r;
-  }
-  FAIL("no row for ", id);
-  return status.contributors.front();
-}
 
 }  // namespace
 
