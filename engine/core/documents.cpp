@@ -59,7 +59,7 @@ std::vector<StatementDocument> build_statements(const Rules& rules, const Journa
     doc.signed_on = status.term.effective;
     doc.legal_basis = rules.documents.statement_basis;
     doc.amount = line.amount;
-    doc.amount_words = amount_in_words_fr(line.amount);
+    doc.amount_words = amount_in_words_fr(line.amount, rules.documents.spelling);
     doc.pay_to = rules.accountant->account;
     doc.payment_reference = line.ref;
     doc.budget = rules.budget;
@@ -104,7 +104,7 @@ std::vector<RefundNotice> build_refund_notices(const Rules& rules, const Journal
     notice.covered = status.totals.covered;
     notice.settlement = settlement;
     notice.amount = c.refund_due;
-    notice.amount_words = amount_in_words_fr(c.refund_due);
+    notice.amount_words = amount_in_words_fr(c.refund_due, rules.documents.spelling);
     notice.refund_to = contributor->refund_account;
     notice.place = rules.documents.place;
     notice.signatory = rules.documents.signatory;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/amount_words.h"
 #include "core/bank_account.h"
 
 namespace prorata {
@@ -49,6 +50,7 @@ struct DocumentSettings {
   std::optional<Person> signatory;
   std::string statement_basis;           // legal basis printed on statements
   std::string refund_basis;              // legal basis printed on refund notices
+  Spelling spelling = Spelling::traditional;  // amounts in words: traditional, or 1990 (all hyphens)
 };
 
 }  // namespace prorata

@@ -138,7 +138,7 @@ std::optional<Budget> load_budget(const YamlReader& in, const YAML::Node& node) 
 
 void load_documents(const YamlReader& in, const YAML::Node& node, DocumentSettings& settings) {
   if (!in.check_mapping(node, "documents", {"statement_prefix", "refund_prefix", "place", "signatory",
-                                            "statement_basis", "refund_basis"})) {
+                                            "statement_basis", "refund_basis", "spelling"})) {
     return;
   }
   bool ok = true;
@@ -155,6 +155,13 @@ void load_documents(const YamlReader& in, const YAML::Node& node, DocumentSettin
   settings.place = text_field(in, node, "place", false, "documents", ok);
   settings.statement_basis = text_field(in, node, "statement_basis", false, "documents", ok);
   settings.refund_basis = text_field(in, node, "refund_basis", false, "documents", ok);
+  if (auto spelling = in.child(node, "spelling", false, "documents")) {
+    auto value = in.text(*spelling, "spelling");
+    if (value && *value == "1990") settings.spelling = Spelling::reform1990;
+    else if (value && *value != "traditional") {
+      in.error(*spelling, "unknown spelling " + in_quotes(*value) + "; expected traditional or 1990");
+    }
+  }
   if (auto signatory = in.child(node, "signatory", false, "documents")) {
     settings.signatory = load_person(in, *signatory, "signatory");
   }

@@ -125,3 +125,26 @@ TEST_CASE("bad input writes no document at all") {
   CHECK(run.out.empty());
   CHECK_FALSE(fs::exists(dir.path / "out"));
 }
+
+TEST_CASE("documents.spelling: 1990 writes amounts in words with hyphens everywhere") {
+  TempDir dir;
+  std::string rules = read_file(std::string(PRORATA_SOURCE_DIR) + "/rules/dinum-preincubation-2020.yaml");
+  const std::string place = "    place: \"Paris\"\n";
+  REQUIRE(rules.find(place) != std::string::npos);
+  rules.replace(rules.find(place), place.size(), place + "    spelling: 1990\n");
+  const fs::path rules_path = dir.path / "rules-1990.yaml";
+  {
+    std::FILE* file = std::fopen(rules_path.c_str(), "wb");
+    REQUIRE(file != nullptr);
+    std::fwrite(rules.data(), 1, rules.size(), file);
+    std::fclose(file);
+  }
+  auto run = run_cli({"documents", rules_path.string(), "--journal", "fixtures/seed/journal.csv", "--as-of",
+                      "2020-12-31", "--out", (dir.path / "out").string(), "--format", "json"});
+  INFO(run.err);
+  REQUIRE(run.exit_status == 0);
+  auto statement = nlohmann::json::parse(read_file((dir.path / "out" / "ESD-2020-0001.json").string()));
+  CHECK(statement["amount_words"] == "neuf-mille euros");
+  auto somme = nlohmann::json::parse(read_file((dir.path / "out" / "AR-2020-0004.json").string()));
+  CHECK(somme["amount_words"] == "mille-quatre-cent-onze euros et onze centimes");
+}
