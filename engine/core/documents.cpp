@@ -23,6 +23,13 @@ const char* sharing_rule_fr(ShareKey key) {
   return "";
 }
 
+// A document number names its files (NUMBER.pdf): no path separator, no leading dot, no control byte.
+bool is_file_safe_number(std::string_view number) {
+  if (number.empty() || number.size() > 64 || number.front() == '.') return false;
+  return number.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.") ==
+         std::string_view::npos;
+}
+
 int year_of(Date day) { return static_cast<int>(date::year_month_day{day}.year()); }
 
 }  // namespace
@@ -40,6 +47,12 @@ std::vector<StatementDocument> build_statements(const Rules& rules, const Journa
     if (line.date > status.as_of) continue;  // only lines dated <= as-of exist
     if (line.ref.empty()) {
       diagnostics.error(line.loc, "a statement needs its number in the ref column to produce its document");
+      continue;
+    }
+    if (!is_file_safe_number(line.ref)) {
+      diagnostics.error(line.loc, "statement number '" + line.ref +
+                                      "' cannot name its document files: use letters, digits, '-', '_' and '.' "
+                                      "(e.g. ESD-2021-0002 rather than ESD/2021/0002)");
       continue;
     }
     if (!rules.accountant) {
@@ -79,8 +92,12 @@ std::vector<RefundNotice> build_refund_notices(const Rules& rules, const Journal
     settlement.push_back({c.id, c.name, c.net_paid, c.final_contribution, c.refund_due});
   }
   const std::string year_prefix = rules.documents.refund_prefix + "-" + std::to_string(year_of(status.as_of));
-  auto highest = facts.refund_number_max.find(year_prefix);
-  std::uint32_t sequence = highest == facts.refund_number_max.end() ? 0 : highest->second;
+  std::uint32_t sequence = 0;  // the highest number of this year among refunds dated <= as-of
+  if (auto numbers = facts.refund_numbers.find(year_prefix); numbers != facts.refund_numbers.end()) {
+    for (const auto& [day, number] : numbers->second) {
+      if (day <= status.as_of) sequence = std::max(sequence, number);
+    }
+  }
 
   std::vector<RefundNotice> notices;
   for (const ContributorStatus& c : status.contributors) {  // sorted by id: stable numbering
@@ -89,6 +106,7 @@ std::vector<RefundNotice> build_refund_notices(const Rules& rules, const Journal
     PRORATA_ASSERT(contributor != nullptr);
     RefundNotice notice;
     notice.number = document_number(rules.documents.refund_prefix, status.as_of, ++sequence);
+    if (!ended) notice.number += "-PROV";  // a provisional notice never shares a final notice's number
     notice.issued = status.as_of;
     notice.provisional = !ended;
     notice.issuer = rules.beneficiary.organisation();

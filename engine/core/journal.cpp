@@ -140,7 +140,7 @@ void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
       break;
     case EventKind::refund:
       party->flows_by_day[event.date].refunded += *event.amount;
-      note_refund_number(event.ref);
+      note_refund_number(event.ref, event.date);
       last_refund_loc_[{event.party, event.date}] = event.loc;
       break;
     case EventKind::expense:
@@ -156,6 +156,7 @@ void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
                                          format_date(facts_.milestones.at(event.ref)));
         return;
       }
+      if (rules_.term.ends_at_milestone == event.ref) end_milestone_loc_ = event.loc;
       break;
     case EventKind::notice:
       notices_.push_back(event.date);
@@ -174,7 +175,7 @@ void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
 }
 
 // Refund refs shaped PREFIX-YYYY-NNNN keep the numbering of the next refund notices going.
-void JournalBuilder::note_refund_number(const std::string& ref) {
+void JournalBuilder::note_refund_number(const std::string& ref, Date day) {
   const std::size_t dash = ref.rfind('-');
   if (dash == std::string::npos || dash < 5 || ref[dash - 5] != '-') return;
   const std::string_view number = std::string_view(ref).substr(dash + 1);
@@ -185,7 +186,7 @@ void JournalBuilder::note_refund_number(const std::string& ref) {
   if (!digits(number) || !digits(year)) return;
   std::uint32_t value = 0;
   for (char c : number) value = value * 10 + static_cast<std::uint32_t>(c - '0');
-  std::uint32_t& highest = facts_.refund_number_max[ref.substr(0, dash)];
+  std::uint32_t& highest = facts_.refund_numbers[ref.substr(0, dash)][day];
   highest = std::max(highest, value);
 }
 
@@ -225,6 +226,33 @@ void JournalBuilder::finish(Diagnostics& diagnostics) {
       }
       diagnostics.error(*termination_loc_, message);
       facts_.termination.reset();
+    }
+  }
+  check_term_dates(diagnostics);
+}
+
+// A convention cannot end before it takes effect: a termination, or the milestone that ends the term,
+// dated before the last signature is a typo, not a settlement in which nothing is eligible.
+void JournalBuilder::check_term_dates(Diagnostics& diagnostics) {
+  std::optional<Date> effective;
+  std::string last_party;
+  for (const auto& [id, party] : facts_.parties) {
+    if (!party.signed_on) return;  // not every party has signed: no effective date to compare with
+    if (!effective || *party.signed_on > *effective) {
+      effective = party.signed_on;
+      last_party = id;
+    }
+  }
+  const std::string why = " is before the convention took effect on " + format_date(*effective) + " (signature of '" +
+                          last_party + "')";
+  if (facts_.termination && *facts_.termination < *effective) {
+    diagnostics.error(*termination_loc_, "termination on " + format_date(*facts_.termination) + why);
+  }
+  if (end_milestone_loc_) {
+    const Date milestone = facts_.milestones.at(*rules_.term.ends_at_milestone);
+    if (milestone < *effective) {
+      diagnostics.error(*end_milestone_loc_, "milestone '" + *rules_.term.ends_at_milestone + "' on " +
+                                                 format_date(milestone) + why);
     }
   }
 }

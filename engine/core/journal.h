@@ -43,7 +43,8 @@ struct JournalFacts {
   std::optional<Date> termination;
   std::map<Date, std::map<std::string, Money>> expenses_by_day;  // day -> category -> net amount
   std::vector<StatementLine> statements;       // in journal order (one per call: few)
-  std::map<std::string, std::uint32_t> refund_number_max;  // "AR-2021" -> highest NNNN of AR-2021-NNNN refs
+  // "AR-2021" -> date -> highest NNNN of the AR-2021-NNNN refund refs of that day
+  std::map<std::string, std::map<Date, std::uint32_t>> refund_numbers;
   std::size_t events = 0;
 };
 
@@ -64,7 +65,8 @@ class JournalBuilder {
   bool check_party(const Event& event, Diagnostics& diagnostics) const;
   bool check_amount(const Event& event, Diagnostics& diagnostics);
   void fold(const Event& event, Diagnostics& diagnostics);
-  void note_refund_number(const std::string& ref);
+  void note_refund_number(const std::string& ref, Date day);
+  void check_term_dates(Diagnostics& diagnostics);
 
   const Rules& rules_;
   JournalFacts facts_;
@@ -74,6 +76,7 @@ class JournalBuilder {
   std::map<std::pair<std::string, Date>, SourceLoc> last_refund_loc_;
   std::vector<Date> notices_;
   std::optional<SourceLoc> termination_loc_;
+  std::optional<SourceLoc> end_milestone_loc_;
 };
 
 }  // namespace prorata

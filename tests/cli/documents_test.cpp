@@ -98,10 +98,11 @@ TEST_CASE("while the term runs, refund notices only with --provisional, marked a
   REQUIRE(documents("fixtures/seed/journal.csv", "2020-10-15", provisional.path,
                     {"--format", "json,txt", "--provisional"}).exit_status == 0);
   CHECK(names_in(provisional.path).size() == 20);
-  auto nord = nlohmann::json::parse(read_file((provisional.path / "AR-2020-0001.json").string()));
+  // Provisional numbers carry -PROV: never the number of a final notice with another amount.
+  auto nord = nlohmann::json::parse(read_file((provisional.path / "AR-2020-0001-PROV.json").string()));
   CHECK(nord["provisional"] == true);
   CHECK(nord["amount"] == "5944.45");  // fixtures/seed/NOTES.md, as of 2020-10-15
-  CHECK(read_file((provisional.path / "AR-2020-0001.txt").string()).find("PROVISOIRE") != std::string::npos);
+  CHECK(read_file((provisional.path / "AR-2020-0001-PROV.txt").string()).find("PROVISOIRE") != std::string::npos);
 }
 
 TEST_CASE("refund notices are numbered after the highest refund ref already in the journal") {
@@ -147,4 +148,38 @@ TEST_CASE("documents.spelling: 1990 writes amounts in words with hyphens everywh
   CHECK(statement["amount_words"] == "neuf-mille euros");
   auto somme = nlohmann::json::parse(read_file((dir.path / "out" / "AR-2020-0004.json").string()));
   CHECK(somme["amount_words"] == "mille-quatre-cent-onze euros et onze centimes");
+}
+
+TEST_CASE("a statement number that cannot name a file is refused, and nothing is written") {
+  // A ref such as ../escaped or ESD/2021/0002 would write outside --out or fail half-way.
+  TempDir dir;
+  std::string journal = read_file(std::string(PRORATA_SOURCE_DIR) + "/fixtures/seed/journal.csv");
+  journal.replace(journal.find("ESD-2020-0002"), 13, "ESD/2020/0002");
+  journal.replace(journal.find("ESD-2020-0004"), 13, "../escaped");
+  const fs::path path = dir.path / "journal.csv";
+  {
+    std::FILE* file = std::fopen(path.c_str(), "wb");
+    REQUIRE(file != nullptr);
+    std::fwrite(journal.data(), 1, journal.size(), file);
+    std::fclose(file);
+  }
+  auto run = documents(path.string(), "2020-12-31", dir.path / "out");
+  CHECK(run.exit_status == 2);
+  CHECK(run.out.empty());
+  // ESD-2020-0002 and ESD-2020-0004 are on lines 9 and 11 (header, six signatures, ESD-2020-0001).
+  CHECK(run.err.find(path.string() + ":9: error: statement number 'ESD/2020/0002' cannot name") != std::string::npos);
+  CHECK(run.err.find(path.string() + ":11: error: statement number '../escaped'") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir.path / "out"));
+  CHECK_FALSE(fs::exists(dir.path / "escaped.txt"));
+}
+
+TEST_CASE("refund notices number after refunds dated on or before the as-of date only") {
+  // seed-refunded's AR-2020-0007 is dated 2020-12-20: as of 2020-12-19 (term ended 2020-12-15) it
+  // does not exist yet, so the five notices are numbered from 0001 again, the Somme's included.
+  TempDir dir;
+  REQUIRE(documents("fixtures/seed-refunded/journal.csv", "2020-12-19", dir.path, {"--format", "json"}).exit_status ==
+          0);
+  CHECK(fs::exists(dir.path / "AR-2020-0001.json"));
+  CHECK(fs::exists(dir.path / "AR-2020-0005.json"));
+  CHECK_FALSE(fs::exists(dir.path / "AR-2020-0008.json"));
 }

@@ -498,3 +498,18 @@ TEST_CASE("paying a refund that is due moves nobody's final contribution") {
   CHECK(format_amount(row(after, "nord").refund_due) == "1000.00");
   CHECK(format_amount(after.totals.refund_due) == "4000.00");
 }
+
+TEST_CASE("journal: the term cannot end before the convention takes effect") {
+  // Everybody has signed by 2020-07-21 (signed_journal): a termination or the phase-5-end milestone
+  // dated before that is a typo, refused at its line instead of zeroing the settlement.
+  Journal terminated = signed_journal();
+  terminated.add("2020-06-01", EventKind::notice, "nord").add("2020-07-20", EventKind::termination, "dinum");
+  check_error(terminated, 9, "termination on 2020-07-20 is before the convention took effect on 2020-07-21");
+  check_error(with("2020-07-01", EventKind::milestone, "", "", "phase-5-end"), 8,
+              "milestone 'phase-5-end' on 2020-07-01 is before the convention took effect on 2020-07-21 (signature of 'oise')");
+  // Another milestone may come before; so may anything while a party has not signed.
+  Journal other = signed_journal();
+  other.add("2020-07-01", EventKind::milestone, "", "", "phase-1-end");
+  JournalFacts facts;
+  CHECK(load(seed_rules(), other.events, facts).empty());
+}

@@ -42,7 +42,7 @@ int run_documents(const DocumentsOptions& options) {
   auto statements = build_statements(rules, facts, status, diagnostics);
   for (auto& d : diagnostics.items()) {
     Diagnostic located = d;
-    if (located.loc.path.empty()) located.loc.path = options.rules_path;
+    if (located.loc.path.empty()) located.loc = SourceLoc{options.rules_path, 1, 1};  // about the rules as a whole
     std::fprintf(stderr, "%s\n", format_diagnostic(located).c_str());
   }
   if (!diagnostics.empty()) return exit_bad_input;
