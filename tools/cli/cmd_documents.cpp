@@ -5,6 +5,7 @@
 
 #include "atomic_file.h"
 #include "commands.h"
+#include "core/assert.h"
 #include "core/documents.h"
 #include "pdf/document_pdf.h"
 #include "report/document_json.h"
@@ -67,6 +68,8 @@ int run_documents(const DocumentsOptions& options) {
     return exit_failure;
   }
   for (const auto& file : files) {
+    // Paired with the check of the numbers in core/documents.cpp: a name never leaves --out.
+    PRORATA_ASSERT(file.name.find('/') == std::string::npos && file.name.front() != '.');
     const std::string path = (std::filesystem::path(options.out_dir) / file.name).string();
     std::string problem = write_file_atomically(path, file.bytes);
     if (!problem.empty()) {
