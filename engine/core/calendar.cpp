@@ -51,12 +51,13 @@ DurationParse parse_duration(std::string_view text) {
   int count = to_int(text.substr(0, space));
   std::string_view unit = text.substr(space + 1);
   Duration duration{count, Duration::Unit::days};
-  if (unit == "months" || unit == "month") {
+  // French units too: the conventions are written in French ("six mois", "un mois").
+  if (unit == "months" || unit == "month" || unit == "mois") {
     duration.unit = Duration::Unit::months;
-  } else if (unit != "days" && unit != "day") {
-    return {std::nullopt, std::string(usage) + " (unit must be months or days)"};
+  } else if (unit != "days" && unit != "day" && unit != "jours" && unit != "jour") {
+    return {std::nullopt, std::string(usage) + " (unit must be months or days; mois and jours are accepted)"};
   }
-  if (count > limits::duration_count_max) return {std::nullopt, "duration too long (at most 1200)"};
+  if (count > limits::duration_count_max) return {std::nullopt, "duration too long (at most 1200 months or days)"};
   return {duration, {}};
 }
 

@@ -32,7 +32,8 @@ struct DurationParse {
   std::string error;
 };
 
-// `N months`, `N month`, `N days`, `N day` (N a whole number, 0..limits::duration_count_max).
+// `N months`, `N month`, `N days`, `N day`, and in French `N mois`, `N jours`, `N jour`
+// (N a whole number, 0..limits::duration_count_max).
 DurationParse parse_duration(std::string_view text);
 std::string format_duration(const Duration& duration);
 

@@ -105,6 +105,10 @@ TEST_CASE("parse_duration reads N months|N month|N days|N day") {
   for (const char* text : {"6 months", "1 month", "30 days", "1 day", "0 days", "1200 months"}) {
     CHECK(prorata::format_duration(duration_of(text)) == text);
   }
+  // The French of the conventions: "six mois" (art. 2), "un mois" (art. 5), written with digits.
+  CHECK(duration_of("6 mois") == Duration{6, Duration::Unit::months});
+  CHECK(duration_of("30 jours") == Duration{30, Duration::Unit::days});
+  CHECK(duration_of("1 jour") == Duration{1, Duration::Unit::days});
   CHECK(prorata::format_duration(duration_of("1 months")) == "1 month");
   CHECK(prorata::format_duration(duration_of("2 day")) == "2 days");
 }
@@ -121,6 +125,8 @@ TEST_CASE("parse_duration refuses other units, signs, spacing and too long durat
   check_duration_refused("6 weeks");
   check_duration_refused("1 year");
   check_duration_refused("six months");
+  check_duration_refused("6 Mois");
+  check_duration_refused("6 moi");
   check_duration_refused("-1 months");
   check_duration_refused("+1 months");
   check_duration_refused("1.5 months");
