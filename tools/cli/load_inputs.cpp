@@ -1,3 +1,5 @@
+#include <spdlog/spdlog.h>
+
 #include <chrono>
 #include <cstdio>
 
@@ -8,6 +10,12 @@
 namespace prorata::cli {
 
 namespace {
+using Clock = std::chrono::steady_clock;
+
+long long milliseconds_since(Clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
+}
+
 void print(Diagnostics& diagnostics) {
   diagnostics.sort();
   for (const auto& d : diagnostics.items()) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
@@ -15,23 +23,32 @@ void print(Diagnostics& diagnostics) {
 }  // namespace
 
 std::optional<Rules> load_rules_or_report(const std::string& path) {
+  const auto start = Clock::now();
   Diagnostics diagnostics;
   auto rules = io::load_rules_file(path, diagnostics);
   if (!rules || !diagnostics.empty()) {
     print(diagnostics);
     return std::nullopt;
   }
+  spdlog::info("rules {}: convention {}, {} contributors ({} ms)", path, rules->id, rules->contributors.size(),
+               milliseconds_since(start));
   return rules;
 }
 
 std::optional<JournalFacts> load_journal_or_report(const std::string& path, const Rules& rules) {
+  const auto start = Clock::now();
   Diagnostics diagnostics;
   JournalBuilder builder(rules);
   if (!io::load_journal_file(path, rules, builder, diagnostics) || !diagnostics.empty()) {
     print(diagnostics);
     return std::nullopt;
   }
-  return builder.facts();
+  const JournalFacts& facts = builder.facts();
+  std::size_t days = facts.expenses_by_day.size();
+  for (const auto& entry : facts.parties) days += entry.second.flows_by_day.size();
+  spdlog::info("journal {}: {} events of {} kept as {} day totals ({} ms)", path, facts.events, rules.id, days,
+               milliseconds_since(start));
+  return facts;
 }
 
 std::optional<Date> parse_as_of_or_report(const std::optional<std::string>& text) {
@@ -52,7 +69,10 @@ std::optional<Evaluated> evaluate_or_report(const std::string& rules_path, const
   if (!rules) return std::nullopt;
   auto facts = load_journal_or_report(journal_path, *rules);
   if (!facts) return std::nullopt;
+  const auto start = Clock::now();
   Status status = evaluate(*rules, *facts, *as_of);
+  spdlog::info("evaluated as of {}: {} ({} ms)", format_date(*as_of), to_string(status.term.state),
+               milliseconds_since(start));
   return Evaluated{std::move(*rules), std::move(*facts), std::move(status)};
 }
 

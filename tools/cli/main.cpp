@@ -1,5 +1,7 @@
 // prorata: settle capped multi-party contributions from a rules file and a journal.
 #include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_sinks.h>  // stderr_logger_st lives here
+#include <spdlog/spdlog.h>
 
 #include <cstdio>
 #include <exception>
@@ -10,7 +12,10 @@ int main(int argc, char** argv) {
   using namespace prorata::cli;
   CLI::App app{"prorata: exact settlement of capped multi-party contributions"};
   app.require_subcommand(1);
+  app.fallthrough();  // -v/--verbose also after the sub-command
   app.set_version_flag("--version", "prorata 0.1.0");
+  bool verbose = false;
+  app.add_flag("-v,--verbose", verbose, "Log what was read and how long each step took, on stderr");
 
   CheckOptions check;
   auto* check_cmd = app.add_subcommand("check", "Validate a rules file (and a journal); print a one-line summary");
@@ -48,6 +53,11 @@ int main(int argc, char** argv) {
     app.exit(e);
     return exit_bad_input;
   }
+  // Diagnostics are the output for bad input; the log only speaks when asked to.
+  auto log = spdlog::stderr_logger_st("prorata");
+  log->set_pattern("prorata: %v");
+  log->set_level(verbose ? spdlog::level::info : spdlog::level::warn);
+  spdlog::set_default_logger(log);
   try {
     if (*check_cmd) return run_check(check);
     if (*status_cmd) return run_status(status);
