@@ -13,7 +13,7 @@ PRORATA_PACKAGES=(
   libboost-dev                 # Boost.Multiprecision: exact rationals and wide integers
   libhowardhinnant-date-dev    # calendar dates
   libyaml-cpp-dev              # rules files
-  libfmt-dev                   # formatting in reports
+  libspdlog-dev                # the CLI's --verbose log (brings libfmt-dev)
   nlohmann-json3-dev           # JSON output
   libcli11-dev                 # command line
   doctest-dev                  # tests
