@@ -263,6 +263,11 @@ void CsvReader::report_stop(Diagnostics& diagnostics) {
       diagnostics.error(loc(0), "the file is larger than " + std::to_string(input_bytes_max_) + " bytes (the limit)");
       break;
     case Stop::too_many_lines: diagnostics.error(loc(0), "more than " + std::to_string(line_max) + " lines"); break;
+    case Stop::utf16:
+      diagnostics.error(loc(1), "the file is UTF-16 (a spreadsheet's \"Unicode text\" export?): save it as CSV UTF-8, "
+                                "or convert it with `iconv -f UTF-16 -t UTF-8 " + shell_word(path_) + " > " +
+                                    shell_word(path_) + ".utf8`");
+      break;
   }
 }
 
@@ -315,6 +320,11 @@ bool CsvReader::fill() {
     first_chunk_ = false;
     // read() waits for a full chunk or the end, so a BOM is never split across the first two chunks.
     if (chunk_size_ >= 3 && chunk_[0] == '\xEF' && chunk_[1] == '\xBB' && chunk_[2] == '\xBF') chunk_at_ = 3;
+    // A UTF-16 BOM (a spreadsheet's "Unicode text" export): one clear error instead of one per line.
+    if (chunk_size_ >= 2 && ((chunk_[0] == '\xFF' && chunk_[1] == '\xFE') || (chunk_[0] == '\xFE' && chunk_[1] == '\xFF'))) {
+      stop_ = Stop::utf16;
+      return false;
+    }
   }
   return true;
 }

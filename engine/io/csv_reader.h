@@ -80,7 +80,7 @@ class CsvReader {
  private:
   enum class Step { record, skipped, end };
   enum class State { field_start, unquoted, quoted, quote_in_quoted };
-  enum class Stop { none, read_error, too_large, too_many_lines };
+  enum class Stop { none, read_error, too_large, too_many_lines, utf16 };
   struct RecordProblems {
     bool nul = false;
     bool utf8 = false;

@@ -8,6 +8,7 @@
 #include "core/limits.h"
 #include "io/rules_yaml_parties.h"
 #include "io/text_checks.h"
+#include "io/yaml_limits.h"
 #include "io/yaml_reader.h"
 
 namespace prorata::io {
@@ -19,12 +20,13 @@ using namespace detail;  // the loaders of rules_yaml_parties.h
 
 std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
 
-// Before yaml-cpp sees the text: size, NUL, UTF-8, and a nesting bound (yaml-cpp recurses on nested
-// flow collections and has overflowed its stack on deep input, so depth is refused up front).
+// Before yaml-cpp builds a node: size, NUL, UTF-8, then the nesting, alias and document limits on the
+// parser's event stream (io/yaml_limits.h), so neither yaml-cpp nor a walk of its nodes can run away.
 bool precheck(std::string_view text, const std::string& path, Diagnostics& diagnostics) {
   if (text.size() > limits::rules_file_bytes_max) {
-    diagnostics.error({path, 0, 0}, "rules file larger than " + std::to_string(limits::rules_file_bytes_max) +
-                                        " bytes");
+    LineColumn at = line_column_at(text, limits::rules_file_bytes_max);  // where the limit is passed
+    diagnostics.error({path, at.line, at.column}, "rules file larger than " +
+                                                      std::to_string(limits::rules_file_bytes_max) + " bytes");
     return false;
   }
   if (auto nul = text.find('\0'); nul != std::string_view::npos) {
@@ -37,23 +39,7 @@ bool precheck(std::string_view text, const std::string& path, Diagnostics& diagn
     diagnostics.error({path, at.line, at.column}, not_utf8_hint);
     return false;
   }
-  std::size_t depth = 0;
-  std::size_t indent = 0;
-  bool line_start = true;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\n') { line_start = true; indent = 0; continue; }
-    if (line_start && (c == ' ' || c == '-')) { ++indent; } else { line_start = false; }
-    if (c == '[' || c == '{') ++depth;
-    if ((c == ']' || c == '}') && depth > 0) --depth;
-    if (depth > limits::yaml_depth_max || indent > 8 * limits::yaml_depth_max) {
-      LineColumn at = line_column_at(text, i);
-      diagnostics.error({path, at.line, at.column}, "nesting deeper than " +
-                                                        std::to_string(limits::yaml_depth_max) + " levels");
-      return false;
-    }
-  }
-  return true;
+  return check_yaml_limits(text, path, diagnostics);
 }
 
 void load_term(const YamlReader& in, const YAML::Node& node, Term& term) {

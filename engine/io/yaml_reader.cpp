@@ -3,6 +3,7 @@
 #include <set>
 #include <vector>
 
+#include "core/limits.h"
 #include "io/nearest_name.h"
 
 namespace prorata::io::detail {
@@ -88,13 +89,17 @@ std::optional<std::string> YamlReader::text(const YAML::Node& node, std::string_
     error(node, in_quotes(key) + " must be text, found " + type_name(node));
     return std::nullopt;
   }
+  if (node.Scalar().size() > limits::text_bytes_max) {
+    error(node, in_quotes(key) + " is longer than " + std::to_string(limits::text_bytes_max) + " bytes");
+    return std::nullopt;
+  }
   return node.Scalar();
 }
 
 std::optional<std::string> YamlReader::id(const YAML::Node& node, std::string_view key) const {
   auto value = text(node, key);
   if (!value) return std::nullopt;
-  bool ok = !value->empty() && value->size() <= 64;
+  bool ok = !value->empty() && value->size() <= limits::id_bytes_max;
   for (char c : *value) ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');
   if (!ok) {
     error(node, "bad " + std::string(key) + " " + in_quotes(*value) +
