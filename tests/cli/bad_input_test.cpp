@@ -1,14 +1,27 @@
-// Every file of fixtures/bad/ is refused as the issue requires: exit status 2, nothing on stdout, and
-// on stderr a `PATH:LINE` message naming the cause. The expectations are listed beside the files
-// (fixtures/bad/expected-*.tsv), each worked out from the file by hand.
+// Every file of fixtures/bad/ is refused as the issue requires: exit status 2, nothing on stdout, on
+// stderr a `PATH:LINE` message naming the cause first, and no output file created (`documents` is run
+// into a fresh directory, which must stay empty). The expectations are listed beside the files
+// (fixtures/bad/expected-*.tsv), each worked out from the file by hand; every file there is listed.
+// Inputs too large to keep in git (a rules file past 1 MiB, a journal whose amounts add up past the
+// 64-bit range) are generated into a temporary directory.
 #include <doctest/doctest.h>
+#include <stdlib.h>
 
+#include <cstdint>
+#include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "run_cli.h"
 
 namespace {
+
+namespace fs = std::filesystem;
+using prorata::test::ScratchDir;
+
+const std::string seed_rules = "rules/dinum-preincubation-2020.yaml";
+const std::string seed_journal = "fixtures/seed/journal.csv";
 
 struct Expectation {
   std::string file;
@@ -32,9 +45,10 @@ std::vector<Expectation> read_expectations(const std::string& list) {
   return out;
 }
 
+
 void check_refused(const std::vector<std::string>& arguments, const std::string& path, const Expectation& e) {
   auto run = prorata::test::run_cli(arguments);
-  INFO("file: ", path, "\nstderr: ", run.err);
+  INFO("command: ", arguments.front(), "\nfile: ", path, "\nstderr: ", run.err.substr(0, 2000));
   CHECK(run.exit_status == 2);
   CHECK(run.out.empty());
   CHECK(run.err.find(path + ":" + e.line + ":") == 0);  // the first problem comes first
@@ -42,26 +56,81 @@ void check_refused(const std::vector<std::string>& arguments, const std::string&
   CHECK(run.err.find(": error: ") != std::string::npos);
 }
 
+// `documents` on bad input refuses like the other commands and leaves nothing behind: neither the
+// --out directory nor any file beside it (a temporary file of an atomic write, say).
+void check_no_documents(const std::string& rules, const std::string& journal, const std::string& path,
+                        const Expectation& e) {
+  ScratchDir scratch;
+  const fs::path out = scratch.path() / "documents";
+  check_refused({"documents", rules, "--journal", journal, "--as-of", "2020-12-31", "--out", out.string()}, path, e);
+  INFO("file: ", path);
+  CHECK(!fs::exists(out));
+  CHECK(fs::is_empty(scratch.path()));
+}
+
+// Every file of fixtures/bad/DIR/ has its row, and every row its file.
+void check_listed(const std::string& dir, const std::vector<Expectation>& expectations) {
+  std::set<std::string> listed;
+  for (const auto& e : expectations) listed.insert(e.file);
+  std::set<std::string> present;
+  for (const auto& entry : fs::directory_iterator(std::string(PRORATA_SOURCE_DIR) + "/fixtures/bad/" + dir)) {
+    present.insert(dir + "/" + entry.path().filename().string());
+  }
+  CHECK(listed == present);
+}
+
 }  // namespace
 
-TEST_CASE("every bad rules file is refused with its PATH:LINE") {
+TEST_CASE("every bad rules file is refused with its PATH:LINE, and no document is written") {
   auto expectations = read_expectations("expected-rules.tsv");
-  REQUIRE(expectations.size() >= 30);
+  REQUIRE(expectations.size() >= 50);
+  check_listed("rules", expectations);
   for (const auto& e : expectations) {
     const std::string path = "fixtures/bad/" + e.file;
     check_refused({"check", path}, path, e);
+    check_refused({"status", path, "--journal", seed_journal, "--as-of", "2020-12-31"}, path, e);
+    check_no_documents(path, seed_journal, path, e);
   }
 }
 
-TEST_CASE("every bad journal is refused with its PATH:LINE") {
+TEST_CASE("every bad journal is refused with its PATH:LINE, and no document is written") {
   auto expectations = read_expectations("expected-journal.tsv");
-  REQUIRE(expectations.size() >= 30);
+  REQUIRE(expectations.size() >= 50);
+  check_listed("journal", expectations);
   for (const auto& e : expectations) {
     const std::string path = "fixtures/bad/" + e.file;
-    check_refused({"status", "rules/dinum-preincubation-2020.yaml", "--journal", path, "--as-of", "2020-12-31"}, path,
-                  e);
-    check_refused({"check", "rules/dinum-preincubation-2020.yaml", "--journal", path}, path, e);
+    check_refused({"status", seed_rules, "--journal", path, "--as-of", "2020-12-31"}, path, e);
+    check_refused({"check", seed_rules, "--journal", path}, path, e);
+    check_no_documents(seed_rules, path, path, e);
   }
+}
+
+TEST_CASE("a rules file past 1 MiB is refused at the line where it passes the limit") {
+  ScratchDir scratch;
+  const std::string path = (scratch.path() / "huge.yaml").string();
+  std::string text = prorata::test::read_file(std::string(PRORATA_SOURCE_DIR) + "/" + seed_rules);
+  std::uint32_t line_at_limit = 0;
+  const std::string padding = "# " + std::string(97, '-') + "\n";  // 100 bytes a line
+  while (text.size() <= (std::size_t{1} << 20)) text += padding;
+  for (std::size_t i = 0; i < (std::size_t{1} << 20); ++i) line_at_limit += text[i] == '\n' ? 1u : 0u;
+  std::ofstream(path, std::ios::binary) << text;
+  const Expectation e{"", std::to_string(line_at_limit + 1), "rules file larger than 1048576 bytes"};
+  check_refused({"check", path}, path, e);
+}
+
+TEST_CASE("a journal whose amounts add up past the 64-bit range is refused at the line that passes it") {
+  ScratchDir scratch;
+  const std::string path = (scratch.path() / "overflow.csv").string();
+  std::ofstream file(path, std::ios::binary);
+  file << "date,event,party,amount,ref,category,memo\n";
+  // Each line is the largest amount, 99999999999999 cents: the sum of |amounts| passes INT64_MAX at
+  // the 92234th expense (92234 * 99999999999999 > 9223372036854775807 > 92233 * 99999999999999).
+  constexpr std::int64_t expenses_to_overflow = INT64_MAX / 99'999'999'999'999 + 1;
+  static_assert(expenses_to_overflow == 92'234);
+  for (std::int64_t i = 0; i < expenses_to_overflow + 10; ++i) file << "2020-09-01,expense,,999999999999.99,,,\n";
+  file.close();
+  const Expectation e{"", std::to_string(1 + expenses_to_overflow), "add up past the checked 64-bit range"};
+  check_refused({"check", seed_rules, "--journal", path}, path, e);
 }
 
 TEST_CASE("every problem of a file is reported, not just the first") {
@@ -80,14 +149,12 @@ TEST_CASE("a missing file, a bad --as-of and a bad option are input errors") {
   CHECK(missing.out.empty());
   CHECK(missing.err.find("rules/no-such-file.yaml: error: cannot open") == 0);
 
-  auto as_of = prorata::test::run_cli({"status", "rules/dinum-preincubation-2020.yaml", "--journal",
-                                       "fixtures/seed/journal.csv", "--as-of", "2020-02-30"});
+  auto as_of = prorata::test::run_cli({"status", seed_rules, "--journal", seed_journal, "--as-of", "2020-02-30"});
   CHECK(as_of.exit_status == 2);
   CHECK(as_of.out.empty());
   CHECK(as_of.err.find("bad date '2020-02-30'") != std::string::npos);
 
-  auto format = prorata::test::run_cli({"status", "rules/dinum-preincubation-2020.yaml", "--journal",
-                                        "fixtures/seed/journal.csv", "--format", "xml"});
+  auto format = prorata::test::run_cli({"status", seed_rules, "--journal", seed_journal, "--format", "xml"});
   CHECK(format.exit_status == 2);
   CHECK(format.out.empty());
 }

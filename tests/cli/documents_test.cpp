@@ -12,17 +12,9 @@
 namespace fs = std::filesystem;
 using prorata::test::read_file;
 using prorata::test::run_cli;
+using prorata::test::ScratchDir;
 
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "prorata-docs-XXXXXX").string();
-    path = mkdtemp(pattern.data());
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
 
 std::set<std::string> names_in(const fs::path& dir) {
   std::set<std::string> names;
@@ -41,8 +33,8 @@ prorata::test::CliRun documents(const std::string& journal, const std::string& a
 }  // namespace
 
 TEST_CASE("after the term: five statements and five refund notices, in three formats") {
-  TempDir dir;
-  auto run = documents("fixtures/seed/journal.csv", "2020-12-31", dir.path);
+  ScratchDir dir;
+  auto run = documents("fixtures/seed/journal.csv", "2020-12-31", dir.path());
   INFO(run.err);
   REQUIRE(run.exit_status == 0);
   std::set<std::string> expected;
@@ -50,90 +42,90 @@ TEST_CASE("after the term: five statements and five refund notices, in three for
                              "AR-2020-0001", "AR-2020-0002", "AR-2020-0003", "AR-2020-0004", "AR-2020-0005"}) {
     for (const char* ext : {".pdf", ".txt", ".json"}) expected.insert(std::string(number) + ext);
   }
-  CHECK(names_in(dir.path) == expected);
+  CHECK(names_in(dir.path()) == expected);
 
   // Val-d'Oise's statement (ESD-2020-0004 in the journal): 9 000,00 € on the SCBCM's account.
-  auto statement = nlohmann::json::parse(read_file((dir.path / "ESD-2020-0004.json").string()));
+  auto statement = nlohmann::json::parse(read_file((dir.path() / "ESD-2020-0004.json").string()));
   CHECK(statement["amount"] == "9000.00");
   CHECK(statement["amount_words"] == "neuf mille euros");
   CHECK(statement["payment_reference"] == "ESD-2020-0004");
-  CHECK(read_file((dir.path / "ESD-2020-0004.txt").string()).find("229501275") != std::string::npos);
+  CHECK(read_file((dir.path() / "ESD-2020-0004.txt").string()).find("229501275") != std::string::npos);
 
   // Refund notices are numbered in id order: nord 0001, oise 0002, pas-de-calais 0003, somme 0004,
   // val-d-oise 0005. Nord gets 2 822,23 € back (it takes the leftover cent), the Somme 1 411,11 €.
-  auto nord = nlohmann::json::parse(read_file((dir.path / "AR-2020-0001.json").string()));
+  auto nord = nlohmann::json::parse(read_file((dir.path() / "AR-2020-0001.json").string()));
   CHECK(nord["amount"] == "2822.23");
   CHECK(nord["amount_words"] == "deux mille huit cent vingt-deux euros et vingt-trois centimes");
-  auto somme = nlohmann::json::parse(read_file((dir.path / "AR-2020-0004.json").string()));
+  auto somme = nlohmann::json::parse(read_file((dir.path() / "AR-2020-0004.json").string()));
   CHECK(somme["amount"] == "1411.11");
   CHECK(somme["amount_words"] == "mille quatre cent onze euros et onze centimes");
   CHECK(somme["provisional"] == false);
   // The seed rules hold no refund account for the départements (the convention gives none): the
   // notice says so instead of leaving the section out.
   CHECK(somme["refund_to"].is_null());
-  CHECK(read_file((dir.path / "AR-2020-0004.txt").string()).find("coordonnées bancaires (RIB)") != std::string::npos);
+  CHECK(read_file((dir.path() / "AR-2020-0004.txt").string()).find("coordonnées bancaires (RIB)") != std::string::npos);
 }
 
 TEST_CASE("a re-run with the same inputs rewrites byte-identical documents, PDF included") {
-  TempDir first;
-  TempDir second;
-  REQUIRE(documents("fixtures/seed/journal.csv", "2020-12-31", first.path).exit_status == 0);
-  REQUIRE(documents("fixtures/seed/journal.csv", "2020-12-31", second.path).exit_status == 0);
-  auto names = names_in(first.path);
+  ScratchDir first;
+  ScratchDir second;
+  REQUIRE(documents("fixtures/seed/journal.csv", "2020-12-31", first.path()).exit_status == 0);
+  REQUIRE(documents("fixtures/seed/journal.csv", "2020-12-31", second.path()).exit_status == 0);
+  auto names = names_in(first.path());
   CHECK(names.size() == 30);
   for (const auto& name : names) {
     INFO(name);
-    CHECK(read_file((first.path / name).string()) == read_file((second.path / name).string()));
+    CHECK(read_file((first.path() / name).string()) == read_file((second.path() / name).string()));
   }
 }
 
 TEST_CASE("while the term runs, refund notices only with --provisional, marked as such") {
-  TempDir plain;
-  auto run = documents("fixtures/seed/journal.csv", "2020-10-15", plain.path, {"--format", "json"});
+  ScratchDir plain;
+  auto run = documents("fixtures/seed/journal.csv", "2020-10-15", plain.path(), {"--format", "json"});
   REQUIRE(run.exit_status == 0);
-  CHECK(names_in(plain.path).size() == 5);  // the five statements only
+  CHECK(names_in(plain.path()).size() == 5);  // the five statements only
   CHECK(run.out.find("--provisional") != std::string::npos);
 
-  TempDir provisional;
-  REQUIRE(documents("fixtures/seed/journal.csv", "2020-10-15", provisional.path,
+  ScratchDir provisional;
+  REQUIRE(documents("fixtures/seed/journal.csv", "2020-10-15", provisional.path(),
                     {"--format", "json,txt", "--provisional"}).exit_status == 0);
-  CHECK(names_in(provisional.path).size() == 20);
+  CHECK(names_in(provisional.path()).size() == 20);
   // Provisional numbers carry -PROV: never the number of a final notice with another amount.
-  auto nord = nlohmann::json::parse(read_file((provisional.path / "AR-2020-0001-PROV.json").string()));
+  auto nord = nlohmann::json::parse(read_file((provisional.path() / "AR-2020-0001-PROV.json").string()));
   CHECK(nord["provisional"] == true);
   CHECK(nord["amount"] == "5944.45");  // fixtures/seed/NOTES.md, as of 2020-10-15
-  CHECK(read_file((provisional.path / "AR-2020-0001-PROV.txt").string()).find("PROVISOIRE") != std::string::npos);
+  CHECK(read_file((provisional.path() / "AR-2020-0001-PROV.txt").string()).find("PROVISOIRE") != std::string::npos);
 }
 
 TEST_CASE("refund notices are numbered after the highest refund ref already in the journal") {
   // seed-refunded: the Somme got its 1 411,11 € back on 2020-12-20 as AR-2020-0007, so it is owed
   // nothing more and the four others are numbered 0008 to 0011 in id order.
-  TempDir dir;
-  REQUIRE(documents("fixtures/seed-refunded/journal.csv", "2020-12-31", dir.path, {"--format", "json"}).exit_status ==
+  ScratchDir dir;
+  REQUIRE(documents("fixtures/seed-refunded/journal.csv", "2020-12-31", dir.path(), {"--format", "json"}).exit_status ==
           0);
   std::set<std::string> expected{"ESD-2020-0001.json", "ESD-2020-0002.json", "ESD-2020-0003.json",
                                  "ESD-2020-0004.json", "ESD-2020-0005.json", "AR-2020-0008.json",
                                  "AR-2020-0009.json",  "AR-2020-0010.json",  "AR-2020-0011.json"};
-  CHECK(names_in(dir.path) == expected);
-  auto last = nlohmann::json::parse(read_file((dir.path / "AR-2020-0011.json").string()));
+  CHECK(names_in(dir.path()) == expected);
+  auto last = nlohmann::json::parse(read_file((dir.path() / "AR-2020-0011.json").string()));
   CHECK(last["contributor"]["id"] == "val-d-oise");
 }
 
 TEST_CASE("bad input writes no document at all") {
-  TempDir dir;
-  auto run = documents("fixtures/bad/journal/unknown-party.csv", "2020-12-31", dir.path / "out");
+  ScratchDir dir;
+  auto run = documents("fixtures/bad/journal/unknown-party.csv", "2020-12-31", dir.path() / "out");
   CHECK(run.exit_status == 2);
   CHECK(run.out.empty());
-  CHECK_FALSE(fs::exists(dir.path / "out"));
+  CHECK_FALSE(fs::exists(dir.path() / "out"));
 }
 
 TEST_CASE("documents.spelling: 1990 writes amounts in words with hyphens everywhere") {
-  TempDir dir;
+  ScratchDir dir;
   std::string rules = read_file(std::string(PRORATA_SOURCE_DIR) + "/rules/dinum-preincubation-2020.yaml");
   const std::string place = "    place: \"Paris\"\n";
   REQUIRE(rules.find(place) != std::string::npos);
   rules.replace(rules.find(place), place.size(), place + "    spelling: 1990\n");
-  const fs::path rules_path = dir.path / "rules-1990.yaml";
+  const fs::path rules_path = dir.path() / "rules-1990.yaml";
   {
     std::FILE* file = std::fopen(rules_path.c_str(), "wb");
     REQUIRE(file != nullptr);
@@ -141,45 +133,45 @@ TEST_CASE("documents.spelling: 1990 writes amounts in words with hyphens everywh
     std::fclose(file);
   }
   auto run = run_cli({"documents", rules_path.string(), "--journal", "fixtures/seed/journal.csv", "--as-of",
-                      "2020-12-31", "--out", (dir.path / "out").string(), "--format", "json"});
+                      "2020-12-31", "--out", (dir.path() / "out").string(), "--format", "json"});
   INFO(run.err);
   REQUIRE(run.exit_status == 0);
-  auto statement = nlohmann::json::parse(read_file((dir.path / "out" / "ESD-2020-0001.json").string()));
+  auto statement = nlohmann::json::parse(read_file((dir.path() / "out" / "ESD-2020-0001.json").string()));
   CHECK(statement["amount_words"] == "neuf-mille euros");
-  auto somme = nlohmann::json::parse(read_file((dir.path / "out" / "AR-2020-0004.json").string()));
+  auto somme = nlohmann::json::parse(read_file((dir.path() / "out" / "AR-2020-0004.json").string()));
   CHECK(somme["amount_words"] == "mille-quatre-cent-onze euros et onze centimes");
 }
 
 TEST_CASE("a statement number that cannot name a file is refused, and nothing is written") {
   // A ref such as ../escaped or ESD/2021/0002 would write outside --out or fail half-way.
-  TempDir dir;
+  ScratchDir dir;
   std::string journal = read_file(std::string(PRORATA_SOURCE_DIR) + "/fixtures/seed/journal.csv");
   journal.replace(journal.find("ESD-2020-0002"), 13, "ESD/2020/0002");
   journal.replace(journal.find("ESD-2020-0004"), 13, "../escaped");
-  const fs::path path = dir.path / "journal.csv";
+  const fs::path path = dir.path() / "journal.csv";
   {
     std::FILE* file = std::fopen(path.c_str(), "wb");
     REQUIRE(file != nullptr);
     std::fwrite(journal.data(), 1, journal.size(), file);
     std::fclose(file);
   }
-  auto run = documents(path.string(), "2020-12-31", dir.path / "out");
+  auto run = documents(path.string(), "2020-12-31", dir.path() / "out");
   CHECK(run.exit_status == 2);
   CHECK(run.out.empty());
   // ESD-2020-0002 and ESD-2020-0004 are on lines 9 and 11 (header, six signatures, ESD-2020-0001).
   CHECK(run.err.find(path.string() + ":9: error: statement number 'ESD/2020/0002' cannot name") != std::string::npos);
   CHECK(run.err.find(path.string() + ":11: error: statement number '../escaped'") != std::string::npos);
-  CHECK_FALSE(fs::exists(dir.path / "out"));
-  CHECK_FALSE(fs::exists(dir.path / "escaped.txt"));
+  CHECK_FALSE(fs::exists(dir.path() / "out"));
+  CHECK_FALSE(fs::exists(dir.path() / "escaped.txt"));
 }
 
 TEST_CASE("refund notices number after refunds dated on or before the as-of date only") {
   // seed-refunded's AR-2020-0007 is dated 2020-12-20: as of 2020-12-19 (term ended 2020-12-15) it
   // does not exist yet, so the five notices are numbered from 0001 again, the Somme's included.
-  TempDir dir;
-  REQUIRE(documents("fixtures/seed-refunded/journal.csv", "2020-12-19", dir.path, {"--format", "json"}).exit_status ==
+  ScratchDir dir;
+  REQUIRE(documents("fixtures/seed-refunded/journal.csv", "2020-12-19", dir.path(), {"--format", "json"}).exit_status ==
           0);
-  CHECK(fs::exists(dir.path / "AR-2020-0001.json"));
-  CHECK(fs::exists(dir.path / "AR-2020-0005.json"));
-  CHECK_FALSE(fs::exists(dir.path / "AR-2020-0008.json"));
+  CHECK(fs::exists(dir.path() / "AR-2020-0001.json"));
+  CHECK(fs::exists(dir.path() / "AR-2020-0005.json"));
+  CHECK_FALSE(fs::exists(dir.path() / "AR-2020-0008.json"));
 }

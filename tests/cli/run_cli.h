@@ -1,5 +1,6 @@
 // Runs the built `prorata` binary as a user would and captures what it printed and its exit status.
 #pragma once
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -15,5 +16,19 @@ struct CliRun {
 CliRun run_cli(const std::vector<std::string>& arguments, const std::string& directory = PRORATA_SOURCE_DIR);
 
 std::string read_file(const std::string& path);
+
+// A fresh directory under the system's temporary directory, removed with everything in it.
+class ScratchDir {
+ public:
+  ScratchDir();
+  ~ScratchDir();
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+  [[nodiscard]] std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
 
 }  // namespace prorata::test
