@@ -19,6 +19,7 @@ PRORATA_PACKAGES=(
   doctest-dev                  # tests
   libcairo2-dev libpango1.0-dev fonts-dejavu-core  # PDF documents (Cairo + Pango, DejaVu fonts)
   poppler-utils                # tests read the PDFs back with pdftotext and render them with pdftoppm
+  clang-14 libclang-rt-14-dev  # fuzzing: libFuzzer + sanitizers for tests/fuzz (tools/fuzz.sh)
 )
 
 prorata_install_missing() {
@@ -35,7 +36,7 @@ prorata_install_missing() {
 }
 
 prorata_build() {
-  cmake -S "$PRORATA_ROOT" -B "$PRORATA_BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  cmake -S "$PRORATA_ROOT" -B "$PRORATA_BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPRORATA_WERROR=ON "$@" >/dev/null
   cmake --build "$PRORATA_BUILD" -j"$(nproc)"
 }
 

@@ -1,0 +1,118 @@
+// Fuzzes the journal loader on arbitrary CSV bytes, read for the seed convention
+// (rules/dinum-preincubation-2020.yaml, share key paid) and for the two conventions of
+// fixtures/weights-terminated (share keys weights and equal), all loaded once at start-up.
+// It must never crash or hang, and:
+// - it accepts exactly when it reported nothing; every diagnostic names the file and a line within it;
+// - once accepted, evaluate() on dates taken from the journal and around them keeps, for every
+//   contributor, final + refund_due - amount_due == net_paid and final <= cap, with refunds never
+//   above payments; and the same bytes read again give the same facts' figures (no hidden state).
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/evaluate.h"
+#include "core/journal.h"
+#include "core/limits.h"
+#include "io/journal_csv.h"
+#include "io/rules_yaml.h"
+#include "fuzz_check.h"
+
+namespace {
+
+using prorata::Date;
+using prorata::Diagnostics;
+using prorata::Rules;
+
+const std::string path = "fuzz.csv";
+std::vector<Rules>* conventions = nullptr;  // set once by LLVMFuzzerInitialize, never freed
+
+Rules load_or_die(const std::string& relative) {
+  Diagnostics diagnostics;
+  auto rules = prorata::io::load_rules_file(std::string(PRORATA_SOURCE_DIR) + "/" + relative, diagnostics);
+  if (!rules) {
+    std::fprintf(stderr, "journal fuzz: cannot load %s\n", relative.c_str());
+    std::abort();
+  }
+  return *rules;
+}
+
+std::vector<Date> dates_to_evaluate(const prorata::JournalFacts& facts) {
+  std::vector<Date> dates{date::sys_days{date::year{2020} / 12 / 31}};
+  auto around = [&](Date day) {
+    dates.push_back(day - date::days{1});
+    dates.push_back(day);
+  };
+  for (const auto& [id, party] : facts.parties) {
+    if (party.signed_on) around(*party.signed_on);
+    if (!party.flows_by_day.empty()) around(party.flows_by_day.rbegin()->first);
+  }
+  for (const auto& [id, day] : facts.milestones) around(day);
+  if (facts.termination) around(*facts.termination);
+  if (!facts.expenses_by_day.empty()) around(facts.expenses_by_day.rbegin()->first);
+  std::sort(dates.begin(), dates.end());
+  dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+  if (dates.size() > 8) dates.erase(dates.begin() + 4, dates.end() - 4);  // both ends matter most
+  dates.push_back(date::sys_days{date::year{9999} / 12 / 31});
+  return dates;
+}
+
+void check_status(const prorata::Status& status) {
+  prorata::Money covered{};
+  for (const auto& row : status.contributors) {
+    FUZZ_CHECK(row.final_contribution + row.refund_due - row.amount_due == row.net_paid);
+    FUZZ_CHECK(row.final_contribution <= row.cap);
+    FUZZ_CHECK(row.final_contribution.cents >= 0);
+    FUZZ_CHECK(row.refunded <= row.paid);
+    FUZZ_CHECK(row.refund_due.cents >= 0 && row.amount_due.cents >= 0);
+    covered += row.final_contribution;
+  }
+  FUZZ_CHECK(covered == status.totals.covered);
+  FUZZ_CHECK(status.totals.covered + status.totals.uncovered == status.totals.eligible_spending);
+}
+
+void check_journal(const Rules& rules, std::string_view text) {
+  std::istringstream in{std::string(text)};
+  Diagnostics diagnostics;
+  prorata::JournalBuilder builder(rules);
+  const bool ok = prorata::io::load_journal(in, path, rules, builder, diagnostics);
+  FUZZ_CHECK(ok == diagnostics.empty());
+  const auto lines = static_cast<std::uint32_t>(std::count(text.begin(), text.end(), '\n') + 1);
+  FUZZ_CHECK(diagnostics.size() <= prorata::limits::diagnostics_max);
+  for (const auto& d : diagnostics.items()) {
+    FUZZ_CHECK(d.loc.path == path);
+    FUZZ_CHECK(!d.message.empty());
+    FUZZ_CHECK(d.loc.line >= 1 && d.loc.line <= lines);
+  }
+  if (!ok) return;
+  std::istringstream again_in{std::string(text)};
+  Diagnostics again_diagnostics;
+  prorata::JournalBuilder again(rules);
+  FUZZ_CHECK(prorata::io::load_journal(again_in, path, rules, again, again_diagnostics));
+  FUZZ_CHECK(again.facts().events == builder.facts().events);
+  for (Date as_of : dates_to_evaluate(builder.facts())) {
+    const prorata::Status status = prorata::evaluate(rules, builder.facts(), as_of);
+    check_status(status);
+    const prorata::Status twice = prorata::evaluate(rules, again.facts(), as_of);
+    FUZZ_CHECK(twice.totals.covered == status.totals.covered);
+    FUZZ_CHECK(twice.totals.refund_due == status.totals.refund_due);
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  conventions = new std::vector<Rules>{load_or_die("rules/dinum-preincubation-2020.yaml"),
+                                       load_or_die("fixtures/weights-terminated/rules-weights.yaml"),
+                                       load_or_die("fixtures/weights-terminated/rules-equal.yaml")};
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text = prorata::fuzz::as_text(data, size);
+  for (const Rules& rules : *conventions) check_journal(rules, text);
+  return 0;
+}
