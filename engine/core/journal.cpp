@@ -1,9 +1,12 @@
 #include "core/journal.h"
 
 #include <algorithm>
+#include <string_view>
+#include <vector>
 
 #include "core/assert.h"
 #include "core/limits.h"
+#include "core/nearest_name.h"
 
 namespace prorata {
 
@@ -45,8 +48,12 @@ bool JournalBuilder::check_party(const Event& event, Diagnostics& diagnostics) c
     return true;
   }
   if (!rules_.is_party(event.party)) {
-    diagnostics.error(event.loc, "unknown party " + in_quotes(event.party) + " (not the beneficiary '" +
-                                     rules_.beneficiary.id + "' nor a contributor of " + rules_.id + ")");
+    std::string message = "unknown party " + in_quotes(event.party) + " (not the beneficiary '" +
+                          rules_.beneficiary.id + "' nor a contributor of " + rules_.id + ")";
+    std::vector<std::string_view> parties{rules_.beneficiary.id};
+    for (const auto& contributor : rules_.contributors) parties.emplace_back(contributor.id);
+    if (auto near = nearest_name(event.party, parties)) message += "; did you mean '" + *near + "'?";
+    diagnostics.error(event.loc, message);
     return false;
   }
   if (rule == PartyRule::required_contributor && rules_.find_contributor(event.party) == nullptr) {

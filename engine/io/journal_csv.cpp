@@ -14,7 +14,8 @@
 #include "core/limits.h"
 #include "core/money.h"
 #include "io/csv_reader.h"
-#include "io/nearest_name.h"
+#include "io/input_file.h"
+#include "core/nearest_name.h"
 
 namespace prorata::io {
 
@@ -276,18 +277,8 @@ bool load_journal(std::istream& in, const std::string& path, const Rules& rules,
 
 bool load_journal_file(const std::string& path, const Rules& rules, JournalBuilder& builder, Diagnostics& diagnostics) {
   const SourceLoc file{path, 0, 0};
-  std::error_code status_error;
-  if (std::filesystem::is_directory(path, status_error)) {
-    diagnostics.error(file, "cannot open: " + std::generic_category().message(EISDIR));
-    return false;
-  }
-  errno = 0;
-  std::ifstream in(path, std::ios::binary);
-  if (!in.is_open()) {
-    const int code = errno;
-    diagnostics.error(file, "cannot open: " + (code != 0 ? std::generic_category().message(code) : "unknown error"));
-    return false;
-  }
+  auto in = open_input_file(path, "the journal", diagnostics);
+  if (!in) return false;
   std::error_code size_error;
   const std::uintmax_t size_bytes = std::filesystem::file_size(path, size_error);  // fails on a pipe: fine,
   if (!size_error && size_bytes > limits::journal_file_bytes_max) {                // the reader counts too
@@ -295,7 +286,7 @@ bool load_journal_file(const std::string& path, const Rules& rules, JournalBuild
                                 std::to_string(limits::journal_file_bytes_max) + " bytes");
     return false;
   }
-  return load_journal(in, path, rules, builder, diagnostics);
+  return load_journal(*in, path, rules, builder, diagnostics);
 }
 
 }  // namespace prorata::io

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/limits.h"
+#include "io/input_file.h"
 #include "io/rules_yaml_parties.h"
 #include "io/text_checks.h"
 #include "io/yaml_limits.h"
@@ -282,15 +283,12 @@ std::optional<Rules> load_rules(std::string_view text, const std::string& path, 
 }
 
 std::optional<Rules> load_rules_file(const std::string& path, Diagnostics& diagnostics) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) {
-    diagnostics.error({path, 0, 0}, "cannot open the rules file");
-    return std::nullopt;
-  }
+  auto file = open_input_file(path, "the rules file", diagnostics);
+  if (!file) return std::nullopt;
   std::string text;
   char buffer[1 << 16];
-  while (file.read(buffer, sizeof buffer) || file.gcount() > 0) {
-    text.append(buffer, static_cast<std::size_t>(file.gcount()));
+  while (file->read(buffer, sizeof buffer) || file->gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(file->gcount()));
     if (text.size() > limits::rules_file_bytes_max) break;  // precheck reports it
   }
   return load_rules(text, path, diagnostics);

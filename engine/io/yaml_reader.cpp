@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "core/limits.h"
-#include "io/nearest_name.h"
+#include "core/nearest_name.h"
 
 namespace prorata::io::detail {
 

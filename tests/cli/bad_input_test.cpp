@@ -147,7 +147,12 @@ TEST_CASE("a missing file, a bad --as-of and a bad option are input errors") {
   auto missing = prorata::test::run_cli({"check", "rules/no-such-file.yaml"});
   CHECK(missing.exit_status == 2);
   CHECK(missing.out.empty());
-  CHECK(missing.err.find("rules/no-such-file.yaml: error: cannot open") == 0);
+  CHECK(missing.err == "rules/no-such-file.yaml: error: cannot open the rules file: No such file or directory\n");
+
+  auto directory = prorata::test::run_cli({"check", "rules"});
+  CHECK(directory.exit_status == 2);
+  CHECK(directory.out.empty());
+  CHECK(directory.err == "rules: error: cannot open the rules file: Is a directory\n");
 
   auto as_of = prorata::test::run_cli({"status", seed_rules, "--journal", seed_journal, "--as-of", "2020-02-30"});
   CHECK(as_of.exit_status == 2);

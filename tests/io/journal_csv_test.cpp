@@ -386,7 +386,7 @@ TEST_CASE("journal file: cannot open, a directory, and a real file") {
   CHECK_FALSE(load_journal_file("/nonexistent/prorata/journal.csv", rules, missing_builder, missing));
   REQUIRE(missing.size() == 1);
   CHECK(prorata::format_diagnostic(missing.items()[0]) ==
-        "/nonexistent/prorata/journal.csv: error: cannot open: No such file or directory");
+        "/nonexistent/prorata/journal.csv: error: cannot open the journal: No such file or directory");
 
   const std::filesystem::path directory =
       std::filesystem::temp_directory_path() / ("prorata_journal_csv_test_" + std::to_string(::getpid()));
@@ -395,7 +395,7 @@ TEST_CASE("journal file: cannot open, a directory, and a real file") {
   Diagnostics not_a_file;
   CHECK_FALSE(load_journal_file(directory.string(), rules, directory_builder, not_a_file));
   REQUIRE(not_a_file.size() == 1);
-  CHECK(not_a_file.items()[0].message == "cannot open: Is a directory");
+  CHECK(not_a_file.items()[0].message == "cannot open the journal: Is a directory");
 
   const std::filesystem::path file = directory / "journal.csv";
   {

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace prorata::io {
+namespace prorata {
 
 // Beyond two edits a suggestion is more often wrong than helpful ("ref" is 3 edits from "").
 inline constexpr std::size_t nearest_name_distance_max = 2;
@@ -20,4 +20,4 @@ std::size_t edit_distance(std::string_view source, std::string_view target, std:
 // `candidates`. An exact match is returned as is (distance 0).
 std::optional<std::string> nearest_name(std::string_view word, std::span<const std::string_view> candidates);
 
-}  // namespace prorata::io
+}  // namespace prorata

@@ -1,4 +1,4 @@
-#include "io/nearest_name.h"
+#include "core/nearest_name.h"
 
 #include <doctest/doctest.h>
 
@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-using prorata::io::edit_distance;
-using prorata::io::nearest_name;
+using prorata::edit_distance;
+using prorata::nearest_name;
 
 TEST_CASE("edit_distance: classic pairs, worked out by hand") {
   CHECK(edit_distance("amout", "amount", 5) == 1);    // insert n

@@ -1,11 +1,11 @@
-#include "io/nearest_name.h"
+#include "core/nearest_name.h"
 
 #include <algorithm>
 #include <vector>
 
 #include "core/assert.h"
 
-namespace prorata::io {
+namespace prorata {
 
 std::size_t edit_distance(std::string_view source, std::string_view target, std::size_t bound) {
   const std::size_t length_gap =
@@ -46,4 +46,4 @@ std::optional<std::string> nearest_name(std::string_view word, std::span<const s
   return std::string(*best);
 }
 
-}  // namespace prorata::io
+}  // namespace prorata
