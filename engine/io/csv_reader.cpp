@@ -29,10 +29,13 @@ std::string shell_word(const std::string& path) {
   return plain ? path : "FILE";
 }
 
-std::string not_utf8_message(std::uint8_t byte, const std::string& path) {
+// The first bad line says how to convert the file; the next ones only where they are, so a Latin-1
+// export of a thousand lines does not repeat the hint a thousand times.
+std::string not_utf8_message(std::uint8_t byte, const std::string& path, bool with_hint) {
   const std::string file = shell_word(path);
-  return "invalid UTF-8 (byte " + hex_byte(byte) +
-         "): the file is not UTF-8 (a Windows-1252/Latin-1 export?): convert it with `iconv -f WINDOWS-1252 -t UTF-8 " +
+  std::string message = "invalid UTF-8 (byte " + hex_byte(byte) + ")";
+  if (!with_hint) return message + ": see the first such line for how to convert the file";
+  return message + ": the file is not UTF-8 (a Windows-1252/Latin-1 export?): convert it with `iconv -f WINDOWS-1252 -t UTF-8 " +
          file + " > " + file + ".utf8`";
 }
 
@@ -229,7 +232,8 @@ CsvReader::Step CsvReader::end_of_input(CsvRecord& record, State state, const Re
   RecordProblems last = problems;
   if (!utf8_.complete() && !last.utf8) {  // the file ends inside a multi-byte character
     last.utf8 = true;
-    diagnostics.error(loc(byte_line_), not_utf8_message(utf8_.lead_byte(), path_));
+    diagnostics.error(loc(byte_line_), not_utf8_message(utf8_.lead_byte(), path_, !utf8_reported_));
+    utf8_reported_ = true;
   }
   return end_of_record(record, last);
 }
@@ -244,7 +248,8 @@ void CsvReader::check_byte(int byte, RecordProblems& problems, Diagnostics& diag
   }
   if (!utf8_.feed(static_cast<std::uint8_t>(byte)) && !problems.utf8) {
     problems.utf8 = true;
-    diagnostics.error(loc(byte_line_), not_utf8_message(utf8_.bad_byte(), path_));
+    diagnostics.error(loc(byte_line_), not_utf8_message(utf8_.bad_byte(), path_, !utf8_reported_));
+    utf8_reported_ = true;
   }
 }
 

@@ -119,6 +119,7 @@ class CsvReader {
   bool at_end_ = false;
   bool first_chunk_ = true;
   bool stop_reported_ = false;
+  bool utf8_reported_ = false;  // the conversion hint is given once
   std::size_t skipped_record_count_ = 0;
 };
 

@@ -115,15 +115,17 @@ TEST_CASE("csv: a leading UTF-8 BOM is skipped, only at the start") {
   CHECK(bom_only.diagnostics.empty());
 }
 
-TEST_CASE("csv: a Latin-1 byte is reported on its line, with the iconv hint; the other lines are read") {
-  const ReadAll r = read_all("date,memo\n2021-01-01,caf\xE9\n2021-01-02,ok\n");
+TEST_CASE("csv: a Latin-1 byte is reported on its line, with the iconv hint once; the other lines are read") {
+  const ReadAll r = read_all("date,memo\n2021-01-01,caf\xE9\n2021-01-02,ok\n2021-01-03,d\xE9j\xE0\n");
   CHECK(r.records == std::vector<Fields>{{"date", "memo"}, {"2021-01-02", "ok"}});
   CHECK(r.lines == std::vector<std::uint32_t>{1, 3});
-  REQUIRE(r.diagnostics.size() == 1);
+  REQUIRE(r.diagnostics.size() == 2);
   CHECK(format_diagnostic(r.diagnostics.items()[0]) ==
         "j.csv:2: error: invalid UTF-8 (byte 0xE9): the file is not UTF-8 (a Windows-1252/Latin-1 export?): "
         "convert it with `iconv -f WINDOWS-1252 -t UTF-8 j.csv > j.csv.utf8`");
-  CHECK(r.skipped_record_count == 1);
+  CHECK(format_diagnostic(r.diagnostics.items()[1]) ==
+        "j.csv:4: error: invalid UTF-8 (byte 0xE9): see the first such line for how to convert the file");
+  CHECK(r.skipped_record_count == 2);
 }
 
 TEST_CASE("csv: UTF-8 is checked strictly, once per record") {
