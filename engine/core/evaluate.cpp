@@ -118,6 +118,7 @@ Status evaluate(const Rules& rules, const JournalFacts& facts, Date as_of) {
   }
 
   std::vector<Money> finals = final_contributions(rules, paid, status.totals.eligible_spending);
+  status.basis = settlement_basis(rules, paid, status.totals.eligible_spending, finals);
   Totals& totals = status.totals;
   for (std::size_t i = 0; i < status.contributors.size(); ++i) {
     ContributorStatus& row = status.contributors[i];

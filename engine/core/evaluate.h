@@ -9,6 +9,7 @@
 #include "core/journal.h"
 #include "core/money.h"
 #include "core/rules.h"
+#include "core/settle.h"
 
 namespace prorata {
 
@@ -61,6 +62,7 @@ struct Status {
   TermStatus term;
   Totals totals;
   std::vector<ContributorStatus> contributors;  // sorted by id (byte order)
+  SettlementBasis basis;                        // why the final contributions are what they are
 };
 
 TermStatus evaluate_term(const Rules& rules, const JournalFacts& facts, Date as_of);

@@ -1,5 +1,7 @@
 #include "core/settle.h"
 
+#include <algorithm>
+
 #include "core/allocate.h"
 #include "core/assert.h"
 
@@ -47,6 +49,31 @@ std::vector<Money> final_contributions(const Rules& rules, const std::vector<Mon
   std::vector<AllocationParty> parties;
   for (const auto& c : rules.contributors) parties.push_back({c.id, weight_of(rules, c), c.cap});
   return allocate(eligible_spending, parties).shares;
+}
+
+SettlementBasis settlement_basis(const Rules& rules, const std::vector<Money>& paid, Money eligible_spending,
+                                 const std::vector<Money>& finals) {
+  PRORATA_ASSERT(paid.size() == rules.contributors.size() && finals.size() == paid.size());
+  SettlementBasis basis;
+  basis.share_key = rules.share_key;
+  if (rules.share_key != ShareKey::paid) return basis;
+  std::vector<Money> retained;
+  for (std::size_t i = 0; i < paid.size(); ++i) {
+    retained.push_back(min(max(paid[i], Money{}), rules.contributors[i].cap));
+    basis.retained += retained.back();
+  }
+  basis.unused = max(basis.retained - eligible_spending, Money{});
+  if (basis.unused == Money{}) return basis;
+  // Each refund is u_i = p_i - F_i; its exact value is unused * p_i / retained (no cap binds: u_i <= p_i),
+  // so a refund above the floor of that got a leftover cent.
+  for (std::size_t i = 0; i < paid.size(); ++i) {
+    const BigInt exact_floor = BigInt(basis.unused.cents) * retained[i].cents / basis.retained.cents;
+    const Money refund = retained[i] - finals[i];
+    PRORATA_ASSERT(BigInt(refund.cents) == exact_floor || BigInt(refund.cents) == exact_floor + 1);
+    if (BigInt(refund.cents) > exact_floor) basis.leftover_cent_to.push_back(rules.contributors[i].id);
+  }
+  std::sort(basis.leftover_cent_to.begin(), basis.leftover_cent_to.end());
+  return basis;
 }
 
 }  // namespace prorata

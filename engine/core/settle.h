@@ -1,5 +1,6 @@
 // Final contributions: how much of the eligible spending each contributor bears, per share key.
 #pragma once
+#include <string>
 #include <vector>
 
 #include "core/money.h"
@@ -18,5 +19,19 @@ namespace prorata {
 // the Somme its 1 411,11 € would make it owed a second, smaller refund; fixtures/seed-refunded).
 std::vector<Money> final_contributions(const Rules& rules, const std::vector<Money>& paid,
                                        Money eligible_spending);
+
+// Why the final contributions are what they are, for the people who read a status.
+struct SettlementBasis {
+  ShareKey share_key = ShareKey::paid;
+  Money retained;  // paid key: sum of min(paid_i, cap_i), what the payments can cover
+  Money unused;    // paid key: max(0, retained - eligible spending), refunded pro rata to the amounts paid
+  // paid key: the contributors whose refund, after rounding every refund down to the cent, got one of
+  // the leftover cents (largest remainders), by id.
+  std::vector<std::string> leftover_cent_to;
+};
+
+// `finals` is what final_contributions(rules, paid, eligible_spending) returned.
+SettlementBasis settlement_basis(const Rules& rules, const std::vector<Money>& paid, Money eligible_spending,
+                                 const std::vector<Money>& finals);
 
 }  // namespace prorata

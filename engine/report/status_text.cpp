@@ -1,3 +1,4 @@
+#include <string>
 #include <vector>
 
 #include "report/status_output.h"
@@ -61,6 +62,64 @@ std::string term_line(const Status& status) {
   return line + "\n";
 }
 
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+  return out;
+}
+
+std::string eligibility_line(const Status& status) {
+  const TermStatus& term = status.term;
+  const Totals& t = status.totals;
+  if (!term.effective || status.as_of < *term.effective) {
+    std::string line = "- Nothing is eligible before the convention takes effect (when every party has signed)";
+    if (t.paid > Money{}) line += ": until then, every amount paid shows as refundable";
+    return line + ".\n";
+  }
+  const bool to_as_of = status.as_of < *term.end;
+  return "- Eligible spending: expenses dated " + format_date(*term.effective) + " to " +
+         format_date(to_as_of ? status.as_of : *term.end) + (to_as_of ? " (so far)" : " (the term)") +
+         " in an eligible category: " + format_amount_fr(t.eligible_spending) + " of the " +
+         format_amount_fr(t.spending) + " spent.\n";
+}
+
+std::string share_lines(const Status& status) {
+  const SettlementBasis& basis = status.basis;
+  const Totals& t = status.totals;
+  std::string out;
+  if (basis.share_key == ShareKey::paid) {
+    out += "- Share key paid: each contributor's payments count up to its cap, " + format_amount_fr(basis.retained) +
+           " in all.";
+    if (basis.unused > Money{}) {
+      out += " " + format_amount_fr(basis.unused) +
+             " of it was not needed for eligible spending and goes back pro rata to the amounts paid.\n";
+      if (!basis.leftover_cent_to.empty()) {
+        const std::size_t cents = basis.leftover_cent_to.size();
+        out += "- Every refund is rounded down to the cent; the " + std::to_string(cents) +
+               (cents == 1 ? " cent" : " cents") +
+               " left over went to the largest remainders (on a tie, the larger payment, then the first id): " +
+               joined(basis.leftover_cent_to) + ".\n";
+      }
+    } else {
+      out += " All of it is used by the eligible spending.\n";
+    }
+  } else {
+    const char* how = basis.share_key == ShareKey::caps    ? "pro rata to the caps"
+                      : basis.share_key == ShareKey::equal ? "equally"
+                                                           : "pro rata to the weights of the rules";
+    out += std::string("- Share key ") + to_string(basis.share_key) + ": the eligible spending is shared " + how +
+           ", no contributor above its cap; shares are rounded down to the cent and the leftover cents go to the "
+           "largest remainders.\n";
+  }
+  if (t.uncovered > Money{}) {
+    out += "- " + format_amount_fr(t.uncovered) + " of eligible spending is " +
+           (basis.share_key == ShareKey::paid ? "more than the contributors have paid (within their caps): the "
+                                                "beneficiary bears it unless more is paid.\n"
+                                              : "beyond the contributors' caps: the beneficiary bears it.\n");
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string status_text(const Status& status) {
@@ -80,6 +139,8 @@ std::string status_text(const Status& status) {
   out += "\nSpending " + format_amount_fr(t.spending) + ", eligible " + format_amount_fr(t.eligible_spending) +
          ", covered by the contributors " + format_amount_fr(t.covered) + ", uncovered (borne by the beneficiary) " +
          format_amount_fr(t.uncovered) + ".\n";
+  out += "\nWhy:\n" + eligibility_line(status);
+  if (status.term.effective && status.as_of >= *status.term.effective) out += share_lines(status);
   return out;
 }
 

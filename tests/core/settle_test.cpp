@@ -140,6 +140,40 @@ TEST_CASE("paid key: the rounding cent falls on the refund, by the tie rule") {
         Texts{"2000.00", "0.00", "0.00", "0.00", "5999.98"});
 }
 
+TEST_CASE("settlement basis: what the payments cover, the unused part, and who got a leftover cent") {
+  const Rules rules = seed_rules();
+  auto basis = [&](std::vector<const char*> paid_text, const char* eligible) {
+    std::vector<Money> paid;
+    for (const char* text : paid_text) paid.push_back(cents(text));
+    return settlement_basis(rules, paid, cents(eligible), final_contributions(rules, paid, cents(eligible)));
+  };
+  // The tie case above: 45000.00 retained, 4999.99 unused, 4 cents left over: nord, oise,
+  // pas-de-calais, somme (val-d-oise's refund stays at its floor, 999.99).
+  const SettlementBasis ties = basis({"9000", "9000", "9000", "9000", "9000"}, "40000.01");
+  CHECK(ties.share_key == ShareKey::paid);
+  CHECK(format_amount(ties.retained) == "45000.00");
+  CHECK(format_amount(ties.unused) == "4999.99");
+  CHECK(ties.leftover_cent_to == Texts{"nord", "oise", "pas-de-calais", "somme"});
+  // Unequal payers: the one cent left goes to somme (1.5 -> 2 cents), not nord (0.5 -> 0).
+  CHECK(basis({"2000", "0", "0", "0", "6000"}, "7999.98").leftover_cent_to == Texts{"somme"});
+  // Exact shares (4500.00 unused: 1000.00 and 500.00): no cent left over.
+  const SettlementBasis exact = basis({"9000", "9000", "9000", "9000", "4500"}, "36000");
+  CHECK(format_amount(exact.unused) == "4500.00");
+  CHECK(exact.leftover_cent_to.empty());
+  // Paid above the cap counts up to the cap; nothing unused when the eligible spending uses it all.
+  const SettlementBasis used = basis({"9500", "9000", "9000", "9000", "9000"}, "45000");
+  CHECK(format_amount(used.retained) == "45000.00");
+  CHECK(used.unused == Money{});
+  CHECK(used.leftover_cent_to.empty());
+  // Another key: only the key is told.
+  const Rules caps = three_rules(ShareKey::caps, "100", "200", "300");
+  const std::vector<Money> paid{cents("100"), cents("200"), cents("300")};
+  const SettlementBasis by_caps = settlement_basis(caps, paid, cents("1"), final_contributions(caps, paid, cents("1")));
+  CHECK(by_caps.share_key == ShareKey::caps);
+  CHECK(by_caps.retained == Money{});
+  CHECK(by_caps.leftover_cent_to.empty());
+}
+
 TEST_CASE("paid key: what is paid above the cap is refunded; refunds made reduce net_paid") {
   // nord paid 9500.00 (500.00 over its cap): p = 9000.00. Eligible 45000.00 = sum p: F = p, and
   // nord gets its 500.00 back.
