@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <boost/multiprecision/cpp_int.hpp>
+
 #include "core/allocate.h"
 #include "core/assert.h"
 
@@ -67,10 +69,11 @@ SettlementBasis settlement_basis(const Rules& rules, const std::vector<Money>& p
   // Each refund is u_i = p_i - F_i; its exact value is unused * p_i / retained (no cap binds: u_i <= p_i),
   // so a refund above the floor of that got a leftover cent.
   for (std::size_t i = 0; i < paid.size(); ++i) {
-    const BigInt exact_floor = BigInt(basis.unused.cents) * retained[i].cents / basis.retained.cents;
-    const Money refund = retained[i] - finals[i];
-    PRORATA_ASSERT(BigInt(refund.cents) == exact_floor || BigInt(refund.cents) == exact_floor + 1);
-    if (BigInt(refund.cents) > exact_floor) basis.leftover_cent_to.push_back(rules.contributors[i].id);
+    using Wide = boost::multiprecision::checked_int128_t;  // unused * p_i < 2^126: no overflow, checked anyway
+    const Wide exact_floor = Wide(basis.unused.cents) * retained[i].cents / basis.retained.cents;
+    const Wide refund = Wide((retained[i] - finals[i]).cents);
+    PRORATA_ASSERT(refund == exact_floor || refund == exact_floor + 1);
+    if (refund > exact_floor) basis.leftover_cent_to.push_back(rules.contributors[i].id);
   }
   std::sort(basis.leftover_cent_to.begin(), basis.leftover_cent_to.end());
   return basis;
