@@ -23,16 +23,15 @@ const char* sharing_rule_fr(ShareKey key) {
   return "";
 }
 
-// A document number names its files (NUMBER.pdf): no path separator, no leading dot, no control byte.
+int year_of(Date day) { return static_cast<int>(date::year_month_day{day}.year()); }
+
+}  // namespace
+
 bool is_file_safe_number(std::string_view number) {
   if (number.empty() || number.size() > 64 || number.front() == '.') return false;
   return number.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.") ==
          std::string_view::npos;
 }
-
-int year_of(Date day) { return static_cast<int>(date::year_month_day{day}.year()); }
-
-}  // namespace
 
 std::string document_number(std::string_view prefix, Date issued, std::uint32_t sequence) {
   std::string digits = std::to_string(sequence);

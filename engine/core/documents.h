@@ -82,4 +82,8 @@ std::vector<RefundNotice> build_refund_notices(const Rules& rules, const Journal
 // "AR-2021-0007"
 std::string document_number(std::string_view prefix, Date issued, std::uint32_t sequence);
 
+// A document number names its files (NUMBER.pdf): letters, digits, '-', '_', '.', not leading with a
+// dot, at most 64 bytes: no path separator, no control byte.
+bool is_file_safe_number(std::string_view number);
+
 }  // namespace prorata

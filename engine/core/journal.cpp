@@ -1,10 +1,13 @@
 #include "core/journal.h"
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 #include <string_view>
 #include <vector>
 
 #include "core/assert.h"
+#include "core/documents.h"
 #include "core/limits.h"
 #include "core/nearest_name.h"
 
@@ -108,9 +111,24 @@ bool JournalBuilder::check_amount(const Event& event, Diagnostics& diagnostics) 
   return true;
 }
 
+// With a list of eligible categories, an expense category one or two edits (or only the case) away
+// from an eligible one is a typo far more often than a distinct category: refused, with the name.
+bool JournalBuilder::check_category(const Event& event, Diagnostics& diagnostics) const {
+  if (event.kind != EventKind::expense || !rules_.eligible_categories || rules_.is_eligible(event.category)) return true;
+  if (event.category.empty()) return true;
+  std::vector<std::string_view> eligible(rules_.eligible_categories->begin(), rules_.eligible_categories->end());
+  auto near = nearest_name(event.category, eligible);
+  if (!near) return true;  // a category of its own, not eligible
+  diagnostics.error(event.loc, "category " + in_quotes(event.category) + " is not eligible but is very close to the "
+                                   "eligible '" + *near + "': did you mean '" + *near +
+                                   "'? (a category that is not eligible must differ by more than two letters)");
+  return false;
+}
+
 void JournalBuilder::add(const Event& event, Diagnostics& diagnostics) {
   if (!check_party(event, diagnostics)) return;
   if (!check_amount(event, diagnostics)) return;
+  if (!check_category(event, diagnostics)) return;
   fold(event, diagnostics);
 }
 
@@ -126,6 +144,12 @@ void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
       party->signed_on = event.date;
       break;
     case EventKind::statement:
+      if (!event.ref.empty() && !is_file_safe_number(event.ref)) {
+        diagnostics.error(event.loc, "statement number " + in_quotes(event.ref) +
+                                         " cannot name its document files: use letters, digits, '-', '_' and '.' "
+                                         "(e.g. ESD-2021-0002 rather than ESD/2021/0002)");
+        return;
+      }
       if (!event.ref.empty()) {
         auto [it, inserted] = statement_refs_.emplace(event.ref, event.loc);
         if (!inserted) {
@@ -197,7 +221,40 @@ void JournalBuilder::note_refund_number(const std::string& ref, Date day) {
   highest = std::max(highest, value);
 }
 
+// Calls for funds follow the convention (art. 4.2 of the reference: after signature, within the
+// commitment): a statement dated before its contributor signed, or one that takes the contributor's
+// calls above its cap, is refused at its line.
+void JournalBuilder::check_statements(Diagnostics& diagnostics) const {
+  std::vector<const StatementLine*> ordered;
+  for (const auto& line : facts_.statements) ordered.push_back(&line);
+  std::sort(ordered.begin(), ordered.end(), [](const StatementLine* a, const StatementLine* b) {
+    return std::tie(a->date, a->loc.line) < std::tie(b->date, b->loc.line);
+  });
+  std::map<std::string, Money> called;
+  for (const StatementLine* line : ordered) {
+    const Contributor* contributor = rules_.find_contributor(line->party);
+    PRORATA_ASSERT(contributor != nullptr);
+    const std::optional<Date>& signed_on = facts_.parties.at(line->party).signed_on;
+    if (!signed_on || line->date < *signed_on) {
+      diagnostics.error(line->loc, "a statement to " + in_quotes(line->party) + " dated " + format_date(line->date) +
+                                       " comes before it signed the convention (" +
+                                       (signed_on ? "on " + format_date(*signed_on) : "no signature in the journal") +
+                                       "): funds are called after signature");
+      continue;
+    }
+    Money& total = called[line->party];
+    total += line->amount;
+    if (total > contributor->cap) {
+      diagnostics.error(line->loc, "statements to " + in_quotes(line->party) + " reach " + format_amount(total) +
+                                       " by " + format_date(line->date) + ", above its cap of " +
+                                       format_amount(contributor->cap));
+      total -= line->amount;
+    }
+  }
+}
+
 void JournalBuilder::finish(Diagnostics& diagnostics) {
+  check_statements(diagnostics);
   for (const auto& contributor : rules_.contributors) {
     const PartyFacts& party = facts_.parties.at(contributor.id);
     Money paid{};

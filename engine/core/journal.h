@@ -64,6 +64,8 @@ class JournalBuilder {
  private:
   bool check_party(const Event& event, Diagnostics& diagnostics) const;
   bool check_amount(const Event& event, Diagnostics& diagnostics);
+  bool check_category(const Event& event, Diagnostics& diagnostics) const;
+  void check_statements(Diagnostics& diagnostics) const;
   void fold(const Event& event, Diagnostics& diagnostics);
   void note_refund_number(const std::string& ref, Date day);
   void check_term_dates(Diagnostics& diagnostics);

@@ -1,6 +1,7 @@
 #include "core/nearest_name.h"
 
 #include <algorithm>
+#include <string>
 #include <vector>
 
 #include "core/assert.h"
@@ -31,11 +32,20 @@ std::size_t edit_distance(std::string_view source, std::string_view target, std:
   return distance;
 }
 
+namespace {
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return out;
+}
+}  // namespace
+
 std::optional<std::string> nearest_name(std::string_view word, std::span<const std::string_view> candidates) {
   std::optional<std::string_view> best;
   std::size_t best_distance = nearest_name_distance_max + 1;
+  const std::string lower_word = ascii_lower(word);
   for (std::string_view candidate : candidates) {
-    const std::size_t distance = edit_distance(word, candidate, nearest_name_distance_max);
+    const std::size_t distance = edit_distance(lower_word, ascii_lower(candidate), nearest_name_distance_max);
     if (distance < best_distance) {  // strictly less: the first of equally near candidates wins
       best = candidate;
       best_distance = distance;

@@ -16,8 +16,8 @@ inline constexpr std::size_t nearest_name_distance_max = 2;
 // known to exceed `bound`: cheap on long words.
 std::size_t edit_distance(std::string_view source, std::string_view target, std::size_t bound);
 
-// The candidate closest to `word` within nearest_name_distance_max edits; on a tie, the first in
-// `candidates`. An exact match is returned as is (distance 0).
+// The candidate closest to `word` within nearest_name_distance_max edits, ASCII case not counted
+// (`DINUM` finds `dinum`); on a tie, the first in `candidates`. An exact match is returned as is.
 std::optional<std::string> nearest_name(std::string_view word, std::span<const std::string_view> candidates);
 
 }  // namespace prorata

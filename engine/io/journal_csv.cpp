@@ -131,6 +131,27 @@ bool is_blank(const CsvRecord& record) {
   return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t'; });
 }
 
+// A header of one field holding the column names joined by ';'.
+bool is_semicolon_header(const CsvRecord& record) {
+  if (record.field_count() != 1) return false;
+  const std::string_view text = record.field(0);
+  return text.find(';') != std::string_view::npos && text.find("date") != std::string_view::npos &&
+         text.find("event") != std::string_view::npos;
+}
+
+// Every cell empty (`,,,,,,`): a spreadsheet's blank row, skipped like a blank line.
+bool is_empty_row(const CsvRecord& record) {
+  for (std::size_t i = 0; i < record.field_count(); ++i) {
+    if (!record.field(i).empty()) return false;
+  }
+  return true;
+}
+
+bool has_surrounding_space(std::string_view text) {
+  auto space = [](char c) { return c == ' ' || c == '\t'; };
+  return !text.empty() && (space(text.front()) || space(text.back()));
+}
+
 // Turns rows into events for one convention; the parent loop decides which record is the header.
 class JournalCsv {
  public:
@@ -179,6 +200,7 @@ void JournalCsv::row(const CsvRecord& record) {
     return;
   }
   if (!header_.ok) return;  // reading cells under a wrong header would only repeat its problems
+  if (is_empty_row(record)) return;
   if (!in_convention(record, loc)) return;
   if (!read_event(record, loc)) return;
   builder_.add(event_, diagnostics_);
@@ -194,6 +216,10 @@ std::string_view JournalCsv::cell(const CsvRecord& record, Column column) const 
 bool JournalCsv::in_convention(const CsvRecord& record, const SourceLoc& loc) {
   if (header_.field_by_column[static_cast<std::size_t>(Column::convention)] == field_absent) return true;
   const std::string_view convention = cell(record, Column::convention);
+  if (has_surrounding_space(convention)) {
+    diagnostics_.error(loc, "convention " + quoted(convention) + " has spaces around it: remove them");
+    return false;
+  }
   if (convention.empty()) {
     diagnostics_.error(
         loc, "empty convention cell: name the convention of this row (this journal is read for '" + rules_.id + "')");
@@ -243,6 +269,10 @@ bool JournalCsv::read_text(const CsvRecord& record, Column column, std::size_t b
                            const SourceLoc& loc) {
   const std::string_view value = cell(record, column);
   text.assign(value);
+  if (column != Column::memo && has_surrounding_space(value)) {  // ids, numbers, categories compare exactly
+    diagnostics_.error(loc, std::string(column_name(column)) + " " + quoted(value) + " has spaces around it: remove them");
+    return false;
+  }
   if (value.size() <= bytes_max) return true;
   diagnostics_.error(
       loc, std::string(column_name(column)) + " longer than " + std::to_string(bytes_max) + " bytes: " + quoted(value));
@@ -263,6 +293,13 @@ bool load_journal(std::istream& in, const std::string& path, const Rules& rules,
     if (journal.has_header()) {
       journal.row(record);
     } else if (!is_blank(record)) {
+      if (is_semicolon_header(record)) {  // the rest would only repeat it, line after line
+        found.error(SourceLoc{path, record.line(), 0},
+                    "the columns are separated by ';' (a spreadsheet's French CSV export?): export the file as CSV "
+                    "with ',' separators (\"CSV UTF-8 (comma delimited)\"), amounts with a decimal point");
+        diagnostics.append(found);
+        return false;
+      }
       journal.header(record);
     }
   }

@@ -251,6 +251,41 @@ Journal with(const char* date, EventKind kind, const char* party, const char* am
 
 }  // namespace
 
+TEST_CASE("journal: a category one or two letters from an eligible one is refused as a typo") {
+  Rules rules = seed_rules();
+  rules.eligible_categories = std::vector<std::string>{"coaching", "seminar"};
+  auto errors_for = [&](const char* category) {
+    Journal journal = signed_journal();
+    journal.add("2020-09-01", EventKind::expense, "dinum", "100.00", "F-1", category);
+    JournalFacts facts;
+    return load(rules, journal.events, facts);
+  };
+  for (const char* typo : {"Coaching", "coachng", "COACHING", "seminars"}) {
+    const Diagnostics diagnostics = errors_for(typo);
+    REQUIRE(diagnostics.size() == 1);
+    CHECK(diagnostics.items()[0].loc.line == 8);
+    CHECK(diagnostics.items()[0].message.find("did you mean") != std::string::npos);
+  }
+  CHECK(errors_for("Coaching").items()[0].message.find("'coaching'") != std::string::npos);
+  // Eligible, far from any eligible one (ineligible on purpose), or none: accepted.
+  for (const char* fine : {"coaching", "seminar", "catering", "travel", ""}) CHECK(errors_for(fine).empty());
+}
+
+TEST_CASE("journal: statements come after the contributor's signature and stay within its cap") {
+  // signed_journal: somme signs on 2020-07-05; every cap is 9000.00.
+  check_error(with("2020-07-04", EventKind::statement, "somme", "100.00", "T-1"), 8,
+              "a statement to 'somme' dated 2020-07-04 comes before it signed the convention (on 2020-07-05)");
+  Journal two = signed_journal();
+  two.add("2020-08-01", EventKind::statement, "nord", "5000.00", "T-1")
+      .add("2020-07-25", EventKind::statement, "nord", "4000.00", "T-2")   // 9000.00 by 2020-08-01: at the cap
+      .add("2020-09-01", EventKind::statement, "nord", "0.01", "T-3");     // one cent above
+  check_error(two, 10, "statements to 'nord' reach 9000.01 by 2020-09-01, above its cap of 9000.00");
+  Journal at_cap = signed_journal();
+  at_cap.add("2020-07-05", EventKind::statement, "somme", "9000.00", "T-1");  // the day it signed, the whole cap
+  JournalFacts facts;
+  CHECK(load(seed_rules(), at_cap.events, facts).empty());
+}
+
 TEST_CASE("journal: parties must be known, and contributors where money moves") {
   check_error(with("2020-08-01", EventKind::payment, "lille", "10.00"), 8, "unknown party 'lille'");
   check_error(with("2020-08-01", EventKind::signature, "lille"), 8, "unknown party");
@@ -395,10 +430,14 @@ Journal random_journal(const Rules& rules, std::mt19937_64& rng) {
   push(random_day(rng, "2020-06-15", 60), EventKind::signature, "dinum", std::nullopt, "", "");
   int statement_no = 0;
   for (const auto& c : rules.contributors) {
-    if (rng() % 12 != 0) push(random_day(rng, "2020-06-15", 60), EventKind::signature, c.id, std::nullopt, "", "");
-    for (std::uint64_t k = rng() % 3; k > 0; --k) {
-      push(random_day(rng, "2020-07-01", 180), EventKind::statement, c.id, random_cents(rng, 1, 900000),
-           "T-" + std::to_string(++statement_no), "");
+    // Statements follow the journal's checks: after the contributor signed, at most two, each at most a
+    // third of its cap (so their sum stays within it).
+    const bool signs = rng() % 12 != 0;
+    const Date signed_on = random_day(rng, "2020-06-15", 60);
+    if (signs) push(signed_on, EventKind::signature, c.id, std::nullopt, "", "");
+    for (std::uint64_t k = rng() % 3; signs && c.cap.cents >= 3 && k > 0; --k) {
+      push(signed_on + date::days{static_cast<int>(rng() % 150)}, EventKind::statement, c.id,
+           random_cents(rng, 1, c.cap.cents / 3), "T-" + std::to_string(++statement_no), "");
     }
     Money paid{};
     for (std::uint64_t k = rng() % 4; k > 0; --k) {

@@ -54,3 +54,9 @@ TEST_CASE("nearest_name: on a tie the first candidate wins; none without candida
   const std::vector<std::string_view> none;
   CHECK(nearest_name("date", none) == std::nullopt);
 }
+
+TEST_CASE("nearest_name: ASCII case does not count") {
+  const std::array<std::string_view, 2> parties{"dinum", "nord"};
+  CHECK(nearest_name("DINUM", parties) == std::optional<std::string>("dinum"));
+  CHECK(nearest_name("Nrod", parties) == std::optional<std::string>("nord"));
+}

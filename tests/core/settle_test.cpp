@@ -58,7 +58,8 @@ Status run_seed(const Rules& rules, std::vector<const char*> paid, const char* s
   for (std::size_t i = 0; i < rules.contributors.size(); ++i) {
     const std::string& id = rules.contributors[i].id;
     add(i == 0 ? "2020-07-21" : "2020-07-10", EventKind::signature, id, std::nullopt, "");
-    add("2020-07-25", EventKind::statement, id, cents("9000.00"), "T-" + std::to_string(i + 1));
+    // Called for 9000.00, or the whole cap when scaling made it smaller (a call never passes the cap).
+    add("2020-07-25", EventKind::statement, id, min(cents("9000.00"), rules.contributors[i].cap), "T-" + std::to_string(i + 1));
     if (cents(paid[i]).cents > 0) add("2020-08-03", EventKind::payment, id, cents(paid[i]), "V-" + std::to_string(i + 1));
   }
   add("2020-10-01", EventKind::expense, "dinum", cents(spending), "F-1");

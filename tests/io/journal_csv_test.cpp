@@ -163,6 +163,40 @@ TEST_CASE("journal: rows of another convention are skipped unchecked; an empty c
         std::map<std::pair<std::string, std::string>, std::int64_t>{{{"ville", "2021-02-15"}, 10'025}});
 }
 
+TEST_CASE("journal: spaces around an id, a ref, a category or a convention are refused; around a memo kept") {
+  const Rules rules = make_rules();
+  JournalBuilder builder(rules);
+  const Loaded loaded = load(
+      "convention,date,event,party,amount,ref,category,memo\n"
+      "conv-2021,2021-02-15,payment,ville ,1.00,,,\n"        // 2: party
+      "conv-2021,2021-02-15,payment,ville,1.00, VIR-1,,\n"   // 3: ref
+      "conv-2021,2021-02-15,expense,,1.00,,travel\t,\n"     // 4: category
+      "conv-2021 ,2021-02-15,payment,ville,1.00,,,\n"        // 5: convention
+      "conv-2021,2021-02-15,payment,ville,0.25,,, kept as written \n",
+      builder, rules);
+  CHECK(loaded.lines() == std::vector<std::uint32_t>{2, 3, 4, 5});
+  CHECK(loaded.messages().at(0) == "party 'ville ' has spaces around it: remove them");
+  CHECK(loaded.messages().at(1) == "ref ' VIR-1' has spaces around it: remove them");
+  CHECK(loaded.messages().at(2) == "category 'travel\\t' has spaces around it: remove them");
+  CHECK(loaded.messages().at(3) == "convention 'conv-2021 ' has spaces around it: remove them");
+  CHECK(paid_cents(builder.facts()) ==
+        std::map<std::pair<std::string, std::string>, std::int64_t>{{{"ville", "2021-02-15"}, 25}});
+}
+
+TEST_CASE("journal: a spreadsheet's blank row is skipped; a ';'-separated export gets one clear error") {
+  const Rules rules = make_rules();
+  JournalBuilder builder(rules);
+  const Loaded blank = load("date,event,party,amount\n,,,\n2021-02-15,payment,ville,1.00\n,,,\n", builder, rules);
+  CHECK(blank.ok);
+  CHECK(paid_cents(builder.facts()) ==
+        std::map<std::pair<std::string, std::string>, std::int64_t>{{{"ville", "2021-02-15"}, 100}});
+  JournalBuilder other(rules);
+  const Loaded semicolons = load("date;event;party;amount\n2021-02-15;payment;ville;1,00\n\"a\"b;\n", other, rules);
+  CHECK_FALSE(semicolons.ok);
+  CHECK(semicolons.lines() == std::vector<std::uint32_t>{1});
+  CHECK(contains(semicolons.messages().at(0), "the columns are separated by ';'"));
+}
+
 TEST_CASE("journal: unknown columns suggest the nearest name; the rows are then only counted") {
   const Rules rules = make_rules();
   JournalBuilder builder(rules);
