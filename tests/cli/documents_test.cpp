@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "run_cli.h"
@@ -174,4 +175,39 @@ TEST_CASE("refund notices number after refunds dated on or before the as-of date
   CHECK(fs::exists(dir.path() / "AR-2020-0001.json"));
   CHECK(fs::exists(dir.path() / "AR-2020-0005.json"));
   CHECK_FALSE(fs::exists(dir.path() / "AR-2020-0008.json"));
+}
+
+TEST_CASE("a document already there with other content is kept unless --replace; nothing is written then") {
+  ScratchDir dir;
+  REQUIRE(documents("fixtures/seed/journal.csv", "2020-12-31", dir.path(), {"--format", "txt"}).exit_status == 0);
+  const fs::path issued = dir.path() / "AR-2020-0005.txt";
+  const std::string original = read_file(issued.string());
+  // The same run again rewrites the same bytes: allowed, and the count is of distinct files.
+  auto again = documents("fixtures/seed/journal.csv", "2020-12-31", dir.path(), {"--format", "txt,txt"});
+  CHECK(again.exit_status == 0);
+  CHECK(again.out.find("10 files written to") != std::string::npos);
+  // A notice edited (or issued from another journal) is not overwritten, and no other file is touched.
+  { std::ofstream(issued, std::ios::binary) << "issued on paper\n"; }
+  fs::remove(dir.path() / "ESD-2020-0001.txt");
+  auto kept = documents("fixtures/seed/journal.csv", "2020-12-31", dir.path(), {"--format", "txt"});
+  CHECK(kept.exit_status == 1);
+  CHECK(kept.out.empty());
+  CHECK(kept.err == issued.string() + ": error: exists with other content (a document issued before?): kept; "
+                                      "write elsewhere, or use --replace to overwrite it\n");
+  CHECK(read_file(issued.string()) == "issued on paper\n");
+  CHECK(!fs::exists(dir.path() / "ESD-2020-0001.txt"));
+  // --replace overwrites it.
+  auto replaced = documents("fixtures/seed/journal.csv", "2020-12-31", dir.path(), {"--format", "txt", "--replace"});
+  CHECK(replaced.exit_status == 0);
+  CHECK(read_file(issued.string()) == original);
+  CHECK(fs::exists(dir.path() / "ESD-2020-0001.txt"));
+}
+
+TEST_CASE("a target that is a directory stops the run before any file is written") {
+  ScratchDir dir;
+  fs::create_directories(dir.path() / "ESD-2020-0003.txt");
+  auto run = documents("fixtures/seed/journal.csv", "2020-12-31", dir.path(), {"--format", "txt"});
+  CHECK(run.exit_status == 1);
+  CHECK(run.err.find("ESD-2020-0003.txt: error: cannot write: it exists and is not a file") != std::string::npos);
+  CHECK(names_in(dir.path()) == std::set<std::string>{"ESD-2020-0003.txt"});
 }

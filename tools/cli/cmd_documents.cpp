@@ -1,7 +1,10 @@
 #include <sys/stat.h>
 
 #include <cstdio>
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "atomic_file.h"
 #include "commands.h"
@@ -30,6 +33,46 @@ void render(const Document& doc, const std::vector<std::string>& formats, const 
   }
 }
 
+// Keeps the first of each format named twice (--format txt,txt).
+std::vector<std::string> distinct(const std::vector<std::string>& formats) {
+  std::vector<std::string> out;
+  for (const auto& format : formats) {
+    if (std::find(out.begin(), out.end(), format) == out.end()) out.push_back(format);
+  }
+  return out;
+}
+
+std::string read_whole(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+// Before anything is written: every target must be writable as a file, and a document already there
+// with other content (one issued before, then the journal or the rules changed) is kept unless
+// --replace says otherwise. Reports each problem; true when the run may write.
+bool check_targets(const std::string& out_dir, const std::vector<OutputFile>& files, bool replace) {
+  bool ok = true;
+  for (const auto& file : files) {
+    const std::filesystem::path path = std::filesystem::path(out_dir) / file.name;
+    std::error_code error;
+    const auto status = std::filesystem::status(path, error);
+    if (!std::filesystem::exists(status)) continue;
+    if (!std::filesystem::is_regular_file(status)) {
+      std::fprintf(stderr, "%s: error: cannot write: it exists and is not a file\n", path.c_str());
+      ok = false;
+    } else if (!replace && read_whole(path) != file.bytes) {
+      std::fprintf(stderr,
+                   "%s: error: exists with other content (a document issued before?): kept; "
+                   "write elsewhere, or use --replace to overwrite it\n",
+                   path.c_str());
+      ok = false;
+    }
+  }
+  return ok;
+}
+
 }  // namespace
 
 int run_documents(const DocumentsOptions& options) {
@@ -52,12 +95,13 @@ int run_documents(const DocumentsOptions& options) {
   // Everything is rendered in memory first: a failure leaves no file behind.
   report::PdfOptions pdf_options{status.as_of};
   std::vector<OutputFile> files;
+  const std::vector<std::string> formats = distinct(options.formats);
   for (const auto& doc : statements) {
-    render(doc, options.formats, pdf_options, report::statement_text, report::statement_json, report::statement_pdf,
+    render(doc, formats, pdf_options, report::statement_text, report::statement_json, report::statement_pdf,
            files);
   }
   for (const auto& notice : notices) {
-    render(notice, options.formats, pdf_options, report::refund_notice_text, report::refund_notice_json,
+    render(notice, formats, pdf_options, report::refund_notice_text, report::refund_notice_json,
            report::refund_notice_pdf, files);
   }
   std::error_code error;
@@ -67,6 +111,7 @@ int run_documents(const DocumentsOptions& options) {
                  error.message().c_str());
     return exit_failure;
   }
+  if (!check_targets(options.out_dir, files, options.replace)) return exit_failure;
   for (const auto& file : files) {
     // Paired with the check of the numbers in core/documents.cpp: a name never leaves --out.
     PRORATA_ASSERT(file.name.find('/') == std::string::npos && file.name.front() != '.');
@@ -90,7 +135,8 @@ int run_documents(const DocumentsOptions& options) {
   if (notices.empty() && status.term.state != TermState::ended) {
     listing += "no refund notice: the term has not ended (--provisional issues them marked PROVISOIRE)\n";
   }
-  listing += std::to_string(files.size()) + " files written to " + options.out_dir + "\n";
+  listing += std::to_string(files.size()) + (files.size() == 1 ? " file" : " files") + " written to " +
+             options.out_dir + "\n";
   return write_stdout(listing);
 }
 

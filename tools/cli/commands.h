@@ -35,6 +35,7 @@ struct DocumentsOptions {
   std::string out_dir;
   std::vector<std::string> formats{"pdf", "txt", "json"};
   bool provisional = false;  // refund notices while the term runs, marked PROVISOIRE
+  bool replace = false;      // overwrite documents that exist with other content
 };
 
 int run_check(const CheckOptions& options);

@@ -44,6 +44,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   documents_cmd->add_flag("--provisional", documents.provisional,
                           "Also issue refund notices while the term runs, marked PROVISOIRE");
+  documents_cmd->add_flag("--replace", documents.replace,
+                          "Overwrite documents of the same number that exist with other content");
 
   try {
     app.parse(argc, argv);
