@@ -56,8 +56,13 @@ void load_term(const YamlReader& in, const YAML::Node& node, Term& term) {
       auto value = in.text(*child, key);
       if (!value) return;
       DurationParse parsed = parse_duration(*value);
-      if (parsed.value) out = *parsed.value;
-      else in.error(*child, "bad " + std::string(key) + " " + in_quotes(*value) + ": " + parsed.error);
+      if (!parsed.value) {
+        in.error(*child, "bad " + std::string(key) + " " + in_quotes(*value) + ": " + parsed.error);
+      } else if (key == "max_duration" && parsed.value->count == 0) {
+        in.error(*child, "max_duration " + in_quotes(*value) + " is no time at all: a convention lasts at least a day");
+      } else {
+        out = *parsed.value;
+      }
     }
   };
   duration("max_duration", term.max_duration);
