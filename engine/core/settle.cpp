@@ -58,7 +58,17 @@ SettlementBasis settlement_basis(const Rules& rules, const std::vector<Money>& p
   PRORATA_ASSERT(paid.size() == rules.contributors.size() && finals.size() == paid.size());
   SettlementBasis basis;
   basis.share_key = rules.share_key;
-  if (rules.share_key != ShareKey::paid) return basis;
+  if (rules.share_key != ShareKey::paid) {
+    bool some_below_cap = false;
+    for (std::size_t i = 0; i < finals.size(); ++i) {
+      const Money cap = rules.contributors[i].cap;
+      if (cap > Money{} && finals[i] == cap) basis.held_at_cap.push_back(rules.contributors[i].id);
+      some_below_cap = some_below_cap || finals[i] < cap;
+    }
+    if (!some_below_cap) basis.held_at_cap.clear();  // all at their caps: the uncovered part says it
+    std::sort(basis.held_at_cap.begin(), basis.held_at_cap.end());
+    return basis;
+  }
   std::vector<Money> retained;
   for (std::size_t i = 0; i < paid.size(); ++i) {
     retained.push_back(min(max(paid[i], Money{}), rules.contributors[i].cap));

@@ -28,6 +28,8 @@ struct SettlementBasis {
   // paid key: the contributors whose refund, after rounding every refund down to the cent, got one of
   // the leftover cents (largest remainders), by id.
   std::vector<std::string> leftover_cent_to;
+  // caps / equal / weights: the contributors held at their cap while others are not, by id.
+  std::vector<std::string> held_at_cap;
 };
 
 // `finals` is what final_contributions(rules, paid, eligible_spending) returned.

@@ -110,6 +110,9 @@ std::string share_lines(const Status& status) {
     out += std::string("- Share key ") + to_string(basis.share_key) + ": the eligible spending is shared " + how +
            ", no contributor above its cap; shares are rounded down to the cent and the leftover cents go to the "
            "largest remainders.\n";
+    if (!basis.held_at_cap.empty()) {
+      out += "- Held at their cap, the rest shared among the others: " + joined(basis.held_at_cap) + ".\n";
+    }
   }
   if (t.uncovered > Money{}) {
     out += "- " + format_amount_fr(t.uncovered) + " of eligible spending is " +

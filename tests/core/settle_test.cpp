@@ -173,6 +173,18 @@ TEST_CASE("settlement basis: what the payments cover, the unused part, and who g
   CHECK(by_caps.share_key == ShareKey::caps);
   CHECK(by_caps.retained == Money{});
   CHECK(by_caps.leftover_cent_to.empty());
+  CHECK(by_caps.held_at_cap.empty());  // 1 cent shared by caps: nobody near a cap
+  // fixtures/weights-terminated/NOTES.md, equal key: level 5000.01 / 3 = 1666.67 > c's 1000.00 cap,
+  // so c is held at it and a, b share the rest.
+  const Rules equal = three_rules(ShareKey::equal, "5000", "3000", "1000");
+  const std::vector<Money> none{Money{}, Money{}, Money{}};
+  auto held = [&](const char* eligible) {
+    return settlement_basis(equal, none, cents(eligible), final_contributions(equal, none, cents(eligible))).held_at_cap;
+  };
+  CHECK(held("5000.01") == Texts{"c"});
+  CHECK(held("2999.99").empty());  // 999.99 (rounded) each: nobody at a cap
+  CHECK(held("12000").empty());    // everybody at the cap (3000.00 uncovered): nobody "held" apart
+  CHECK(held("7000.01") == Texts{"b", "c"});  // b 3000.00, c 1000.00, a 3000.01
 }
 
 TEST_CASE("paid key: what is paid above the cap is refunded; refunds made reduce net_paid") {

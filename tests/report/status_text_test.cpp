@@ -77,10 +77,11 @@ TEST_CASE("other keys: how the spending is shared, and what is beyond the caps")
   status.totals.uncovered = eur("0.01");
   for (auto [key, how] : {std::pair{ShareKey::caps, "pro rata to the caps"}, std::pair{ShareKey::equal, "equally"},
                           std::pair{ShareKey::weights, "pro rata to the weights of the rules"}}) {
-    status.basis = {key, Money{}, Money{}, {}};
+    status.basis = {key, Money{}, Money{}, {}, {"c"}};
     const std::string text = why(status);
     CHECK(text.find(std::string("- Share key ") + to_string(key) + ": the eligible spending is shared " + how) !=
           std::string::npos);
+    CHECK(text.find("- Held at their cap, the rest shared among the others: c.\n") != std::string::npos);
     CHECK(text.find("- 0,01 € of eligible spending is beyond the contributors' caps: the beneficiary bears it.\n") !=
           std::string::npos);
   }
