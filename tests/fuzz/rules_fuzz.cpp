@@ -14,6 +14,7 @@
 #include "core/evaluate.h"
 #include "core/journal.h"
 #include "core/limits.h"
+#include "core/nearest_name.h"
 #include "io/rules_yaml.h"
 #include "fuzz_check.h"
 
@@ -84,7 +85,13 @@ void evaluate_small_journal(const Rules& rules) {
   const std::string category = rules.eligible_categories && !rules.eligible_categories->empty()
                                    ? rules.eligible_categories->front() : std::string("any");
   spent = prorata::min(spent, Money::from_cents(prorata::limits::amount_cents_max));  // one expense line
-  for (const auto& [amount, spent_category] : {std::pair{spent, category}, std::pair{spent, std::string("other")}}) {
+  // An ineligible category far from every eligible one (the journal refuses a near miss as a typo).
+  std::string other = "other";
+  if (rules.eligible_categories) {
+    const std::vector<std::string_view> eligible(rules.eligible_categories->begin(), rules.eligible_categories->end());
+    for (int n = 0; prorata::nearest_name(other, eligible); ++n) other = "ineligible-" + std::to_string(n) + "-xyz";
+  }
+  for (const auto& [amount, spent_category] : {std::pair{spent, category}, std::pair{spent, other}}) {
     if (amount.cents == 0) continue;
     event = prorata::Event{};
     event.kind = prorata::EventKind::expense;
