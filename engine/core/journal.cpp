@@ -111,18 +111,44 @@ bool JournalBuilder::check_amount(const Event& event, Diagnostics& diagnostics) 
   return true;
 }
 
-// With a list of eligible categories, an expense category one or two edits (or only the case) away
-// from an eligible one is a typo far more often than a distinct category: refused, with the name.
+namespace {
+
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return out;
+}
+
+// A likely typo of an eligible category: the same but for ASCII case; or, for words of letters (codes
+// with digits such as account numbers differ by one digit on purpose), one edit from a word of at
+// least 5 letters, two from one of at least 8.
+bool looks_like_typo(std::string_view category, std::string_view eligible) {
+  const std::string a = ascii_lower(category);
+  const std::string b = ascii_lower(eligible);
+  if (a == b) return true;
+  const auto has_digit = [](const std::string& text) {
+    return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (has_digit(a) || has_digit(b)) return false;
+  const std::size_t shorter = std::min(a.size(), b.size());
+  const std::size_t allowed = shorter >= 8 ? 2 : shorter >= 5 ? 1 : 0;
+  return allowed > 0 && edit_distance(a, b, allowed) <= allowed;
+}
+
+}  // namespace
+
+// With a list of eligible categories, an expense category that looks like a typo of an eligible one
+// (looks_like_typo) is refused with the name: silently ineligible, it would lower everybody's share.
 bool JournalBuilder::check_category(const Event& event, Diagnostics& diagnostics) const {
   if (event.kind != EventKind::expense || !rules_.eligible_categories || rules_.is_eligible(event.category)) return true;
   if (event.category.empty()) return true;
-  std::vector<std::string_view> eligible(rules_.eligible_categories->begin(), rules_.eligible_categories->end());
-  auto near = nearest_name(event.category, eligible);
-  if (!near) return true;  // a category of its own, not eligible
-  diagnostics.error(event.loc, "category " + in_quotes(event.category) + " is not eligible but is very close to the "
-                                   "eligible '" + *near + "': did you mean '" + *near +
-                                   "'? (a category that is not eligible must differ by more than two letters)");
-  return false;
+  for (const std::string& eligible : *rules_.eligible_categories) {
+    if (!looks_like_typo(event.category, eligible)) continue;
+    diagnostics.error(event.loc, "category " + in_quotes(event.category) + " is not eligible but looks like a typo of "
+                                     "the eligible '" + eligible + "': did you mean '" + eligible + "'?");
+    return false;
+  }
+  return true;  // a category of its own, not eligible
 }
 
 void JournalBuilder::add(const Event& event, Diagnostics& diagnostics) {
@@ -148,6 +174,12 @@ void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
         diagnostics.error(event.loc, "statement number " + in_quotes(event.ref) +
                                          " cannot name its document files: use letters, digits, '-', '_' and '.' "
                                          "(e.g. ESD-2021-0002 rather than ESD/2021/0002)");
+        return;
+      }
+      if (!event.ref.empty() && event.ref.rfind(rules_.documents.refund_prefix + "-", 0) == 0) {
+        diagnostics.error(event.loc, "statement number " + in_quotes(event.ref) + " starts like a refund notice ('" +
+                                         rules_.documents.refund_prefix +
+                                         "-'): the two would share a file name; use the statements' own prefix");
         return;
       }
       if (!event.ref.empty()) {
@@ -247,7 +279,11 @@ void JournalBuilder::check_statements(Diagnostics& diagnostics) const {
     if (total > contributor->cap) {
       diagnostics.error(line->loc, "statements to " + in_quotes(line->party) + " reach " + format_amount(total) +
                                        " by " + format_date(line->date) + ", above its cap of " +
-                                       format_amount(contributor->cap));
+                                       format_amount(contributor->cap) +
+                                       (contributor->cap != contributor->cap_agreed
+                                            ? " (its agreed " + format_amount(contributor->cap_agreed) +
+                                                  ", scaled down to fit the aggregate cap)"
+                                            : ""));
       total -= line->amount;
     }
   }

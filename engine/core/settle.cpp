@@ -59,11 +59,13 @@ SettlementBasis settlement_basis(const Rules& rules, const std::vector<Money>& p
   SettlementBasis basis;
   basis.share_key = rules.share_key;
   if (rules.share_key != ShareKey::paid) {
+    // Among the contributors who share (weight and cap above 0): those at their cap, if others are not.
     bool some_below_cap = false;
     for (std::size_t i = 0; i < finals.size(); ++i) {
-      const Money cap = rules.contributors[i].cap;
-      if (cap > Money{} && finals[i] == cap) basis.held_at_cap.push_back(rules.contributors[i].id);
-      some_below_cap = some_below_cap || finals[i] < cap;
+      const Contributor& contributor = rules.contributors[i];
+      if (!(weight_of(rules, contributor) > 0) || contributor.cap == Money{}) continue;
+      if (finals[i] == contributor.cap) basis.held_at_cap.push_back(contributor.id);
+      some_below_cap = some_below_cap || finals[i] < contributor.cap;
     }
     if (!some_below_cap) basis.held_at_cap.clear();  // all at their caps: the uncovered part says it
     std::sort(basis.held_at_cap.begin(), basis.held_at_cap.end());

@@ -134,9 +134,10 @@ bool is_blank(const CsvRecord& record) {
 // A header of one field holding the column names joined by ';'.
 bool is_semicolon_header(const CsvRecord& record) {
   if (record.field_count() != 1) return false;
-  const std::string_view text = record.field(0);
-  return text.find(';') != std::string_view::npos && text.find("date") != std::string_view::npos &&
-         text.find("event") != std::string_view::npos;
+  std::string text(record.field(0));
+  for (char& c : text) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;  // `Date;Event;...`
+  return text.find(';') != std::string::npos && text.find("date") != std::string::npos &&
+         text.find("event") != std::string::npos;
 }
 
 // Every cell empty (`,,,,,,`): a spreadsheet's blank row, skipped like a blank line.
@@ -163,9 +164,6 @@ class JournalCsv {
   // The header line itself was malformed (and reported): rows can then only be checked as CSV.
   void lose_header() { header_state_ = HeaderState::malformed; }
   void row(const CsvRecord& record);
-  // With a convention column: rows were read, none of them for this convention (a misspelt id in the
-  // column, or the wrong journal): reported at the first of them, with the nearest value seen.
-  void check_some_row_is_ours();
 
  private:
   enum class HeaderState { none, read, malformed };
@@ -183,21 +181,7 @@ class JournalCsv {
   HeaderState header_state_ = HeaderState::none;
   Header header_;
   Event event_;  // reused row after row, keeping its strings' capacity
-  std::uint64_t rows_ours_ = 0;
-  std::optional<SourceLoc> first_other_row_;
-  std::vector<std::string> other_conventions_;  // distinct values seen, at most 16
 };
-
-void JournalCsv::check_some_row_is_ours() {
-  if (rows_ours_ > 0 || !first_other_row_) return;
-  std::vector<std::string_view> seen(other_conventions_.begin(), other_conventions_.end());
-  std::string names;
-  for (std::string_view name : seen) names += (names.empty() ? "" : ", ") + quoted(name);
-  std::string message = "no row of this journal is for convention '" + rules_.id + "' (its rows name " + names +
-                        (other_conventions_.size() == 16 ? ", ..." : "") + ")";
-  if (auto near = nearest_name(rules_.id, seen)) message += "; did you mean '" + *near + "' in the convention column?";
-  diagnostics_.error(*first_other_row_, message);
-}
 
 void JournalCsv::header(const CsvRecord& record) {
   PRORATA_ASSERT(header_state_ == HeaderState::none);
@@ -242,14 +226,19 @@ bool JournalCsv::in_convention(const CsvRecord& record, const SourceLoc& loc) {
         loc, "empty convention cell: name the convention of this row (this journal is read for '" + rules_.id + "')");
     return false;
   }
-  if (convention == rules_.id) {
-    ++rows_ours_;
-    return true;
-  }
-  if (!first_other_row_) first_other_row_ = loc;
-  if (other_conventions_.size() < 16 &&
-      std::find(other_conventions_.begin(), other_conventions_.end(), convention) == other_conventions_.end()) {
-    other_conventions_.emplace_back(convention);
+  if (convention == rules_.id) return true;
+  // Another convention's row, skipped unchecked; but a value no convention id can have (ids are
+  // lower-case letters, digits and '-') is a typo that would silently drop the row.
+  const bool well_formed = convention.size() <= limits::id_bytes_max &&
+                           std::all_of(convention.begin(), convention.end(), [](char c) {
+                             return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+                           });
+  if (!well_formed) {
+    std::string message = "convention " + quoted(convention) +
+                          " is not a convention id (lower-case letters, digits and '-')";
+    const std::array<std::string_view, 1> ours{rules_.id};
+    if (auto near = nearest_name(convention, ours)) message += "; did you mean '" + *near + "'?";
+    diagnostics_.error(loc, message);
   }
   return false;
 }
@@ -329,7 +318,6 @@ bool load_journal(std::istream& in, const std::string& path, const Rules& rules,
       journal.header(record);
     }
   }
-  journal.check_some_row_is_ours();
   if (!journal.has_header() && found.empty()) {
     found.error(SourceLoc{path, 1, 0},  // where the header should be
                 "empty journal: expected a header line date,event,party,amount,ref,category,memo");

@@ -118,7 +118,8 @@ std::string share_lines(const Status& status) {
     out += "- " + format_amount_fr(t.uncovered) + " of eligible spending is " +
            (basis.share_key == ShareKey::paid ? "more than the contributors have paid (within their caps): the "
                                                 "beneficiary bears it unless more is paid.\n"
-                                              : "beyond the contributors' caps: the beneficiary bears it.\n");
+                                              : "beyond the caps of the contributors who share it: the "
+                                                "beneficiary bears it.\n");
   }
   return out;
 }

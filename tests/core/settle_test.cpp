@@ -185,6 +185,17 @@ TEST_CASE("settlement basis: what the payments cover, the unused part, and who g
   CHECK(held("2999.99").empty());  // 999.99 (rounded) each: nobody at a cap
   CHECK(held("12000").empty());    // everybody at the cap (3000.00 uncovered): nobody "held" apart
   CHECK(held("7000.01") == Texts{"b", "c"});  // b 3000.00, c 1000.00, a 3000.01
+  // Weights a 1, b 1, c 0 (caps 5000, 3000, 2000), 9000.00 eligible: b 3000.00 and a 5000.00 at their
+  // caps, 1000.00 uncovered; c shares nothing, so it does not make a and b "held apart".
+  Rules weighted = three_rules(ShareKey::weights, "5000", "3000", "2000");
+  weighted.weights = {{"a", Ratio(1)}, {"b", Ratio(1)}, {"c", Ratio(0)}};
+  const std::vector<Money> finals_w = final_contributions(weighted, none, cents("9000"));
+  CHECK(as_text(finals_w) == Texts{"5000.00", "3000.00", "0.00"});
+  CHECK(settlement_basis(weighted, none, cents("9000"), finals_w).held_at_cap.empty());
+  // 7000.00: level 3500 > b's cap: b held at 3000.00, a 4000.00.
+  const std::vector<Money> finals_7 = final_contributions(weighted, none, cents("7000"));
+  CHECK(as_text(finals_7) == Texts{"4000.00", "3000.00", "0.00"});
+  CHECK(settlement_basis(weighted, none, cents("7000"), finals_7).held_at_cap == Texts{"b"});
 }
 
 TEST_CASE("paid key: what is paid above the cap is refunded; refunds made reduce net_paid") {

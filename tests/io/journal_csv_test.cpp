@@ -197,19 +197,19 @@ TEST_CASE("journal: a spreadsheet's blank row is skipped; a ';'-separated export
   CHECK(contains(semicolons.messages().at(0), "the columns are separated by ';'"));
 }
 
-TEST_CASE("journal: rows that are all for other conventions are an error, named at the first of them") {
+TEST_CASE("journal: a convention cell no convention id can have is an error; other ids are skipped") {
   const Rules rules = make_rules();  // convention conv-2021
   JournalBuilder builder(rules);
   const Loaded misspelt = load("convention,date,event,party,amount\n"
-                               "conv-2O21,2021-02-15,payment,ville,100.00\n"
-                               "other,2021-02-15,payment,ville,1.00\n"
-                               "conv-2O21,2021-02-16,payment,ville,2.00\n",
+                               "conv-2O21,2021-02-15,payment,ville,100.00\n"   // a capital O: not an id
+                               "agglo-2021,2021-02-15,payment,ville,1.00\n"    // another convention: skipped
+                               "Conv-2021,2021-02-16,payment,ville,2.00\n",
                                builder, rules);
-  CHECK(misspelt.lines() == std::vector<std::uint32_t>{2});
-  CHECK(misspelt.messages().at(0) == "no row of this journal is for convention 'conv-2021' (its rows name "
-                                     "'conv-2O21', 'other'); did you mean 'conv-2O21' in the convention column?");
-  JournalBuilder header_only(rules);
-  CHECK(load("convention,date,event,party,amount\n", header_only, rules).ok);  // no row at all: nothing wrong
+  CHECK(misspelt.lines() == std::vector<std::uint32_t>{2, 4});
+  CHECK(misspelt.messages().at(0) ==
+        "convention 'conv-2O21' is not a convention id (lower-case letters, digits and '-'); did you mean 'conv-2021'?");
+  JournalBuilder shared(rules);  // a shared journal with no row for this convention yet: fine
+  CHECK(load("convention,date,event,party,amount\nagglo-2021,2021-01-04,signature,a,\n", shared, rules).ok);
 }
 
 TEST_CASE("journal: unknown columns suggest the nearest name; the rows are then only counted") {

@@ -68,12 +68,13 @@ Generated write_journal(const prorata::Rules& rules, std::uint64_t lines, const 
   std::uint64_t statements = 0;
   for (std::uint64_t i = 0; i < lines; ++i) {
     const prorata::Date day = effective + date::days{static_cast<int>(i % days_in_term)};
-    const std::string& party = rules.contributors[i % rules.contributors.size()].id;
+    // One statement and one payment every 100 lines, each hundred for the next contributor in turn.
+    const std::string& party = rules.contributors[(i / 100) % rules.contributors.size()].id;
     const std::int64_t cents = static_cast<std::int64_t>(i % 99'999 + 1);
     file << prorata::format_date(day);
     switch (i % 100) {
       case 17:
-        // 0.01 each: the calls to a contributor stay within its cap up to 90 million lines
+        // 0.01 each: with 5 contributors, the calls stay within a 9000.00 cap up to 450 million lines
         file << ",statement," << party << ",0.01,ESD-" << ++statements << ",,\n";
         out.called_cents += 1;
         break;

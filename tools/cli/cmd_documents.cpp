@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "atomic_file.h"
@@ -111,6 +112,8 @@ int run_documents(const DocumentsOptions& options) {
                  error.message().c_str());
     return exit_failure;
   }
+  std::set<std::string> names;  // the journal refuses statement numbers shaped like notice numbers
+  for (const auto& file : files) PRORATA_ASSERT(names.insert(file.name).second);
   if (!check_targets(options.out_dir, files, options.replace)) return exit_failure;
   for (const auto& file : files) {
     // Paired with the check of the numbers in core/documents.cpp: a name never leaves --out.

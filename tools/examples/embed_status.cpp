@@ -16,7 +16,8 @@ int main() {
     for (const auto& d : diagnostics.items()) std::fprintf(stderr, "%s\n", prorata::format_diagnostic(d).c_str());
     return 2;
   }
-  prorata::JournalBuilder journal(*rules);  // or feed your own prorata::Event values to journal.add()
+  prorata::JournalBuilder journal(*rules);  // or journal.add() your own prorata::Event values, then
+                                            // journal.finish(diagnostics): the checks across lines
   prorata::io::load_journal_file("fixtures/seed/journal.csv", *rules, journal, diagnostics);
   if (!diagnostics.empty()) {
     for (const auto& d : diagnostics.items()) std::fprintf(stderr, "%s\n", prorata::format_diagnostic(d).c_str());
