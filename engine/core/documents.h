@@ -8,6 +8,7 @@
 
 #include "core/calendar.h"
 #include "core/diagnostic.h"
+#include "core/document_number.h"
 #include "core/evaluate.h"
 #include "core/journal.h"
 #include "core/money.h"
@@ -78,12 +79,5 @@ std::vector<StatementDocument> build_statements(const Rules& rules, const Journa
 // `provisional` (then every notice says so).
 std::vector<RefundNotice> build_refund_notices(const Rules& rules, const JournalFacts& facts, const Status& status,
                                                bool provisional);
-
-// "AR-2021-0007"
-std::string document_number(std::string_view prefix, Date issued, std::uint32_t sequence);
-
-// A document number names its files (NUMBER.pdf): letters, digits, '-', '_', '.', not leading with a
-// dot, at most 64 bytes: no path separator, no control byte.
-bool is_file_safe_number(std::string_view number);
 
 }  // namespace prorata

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/assert.h"
-#include "core/documents.h"
+#include "core/document_number.h"
 #include "core/limits.h"
 #include "core/nearest_name.h"
 
@@ -112,12 +112,6 @@ bool JournalBuilder::check_amount(const Event& event, Diagnostics& diagnostics) 
 }
 
 namespace {
-
-std::string ascii_lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  return out;
-}
 
 // A likely typo of an eligible category: the same but for ASCII case; or, for words of letters (codes
 // with digits such as account numbers differ by one digit on purpose), one edit from a word of at

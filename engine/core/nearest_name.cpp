@@ -32,13 +32,11 @@ std::size_t edit_distance(std::string_view source, std::string_view target, std:
   return distance;
 }
 
-namespace {
 std::string ascii_lower(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   return out;
 }
-}  // namespace
 
 std::optional<std::string> nearest_name(std::string_view word, std::span<const std::string_view> candidates) {
   std::optional<std::string_view> best;

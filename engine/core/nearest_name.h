@@ -12,6 +12,9 @@ namespace prorata {
 // Beyond two edits a suggestion is more often wrong than helpful ("ref" is 3 edits from "").
 inline constexpr std::size_t nearest_name_distance_max = 2;
 
+// `text` with ASCII A-Z lowered (other bytes, UTF-8 included, as they are).
+std::string ascii_lower(std::string_view text);
+
 // Levenshtein distance (insertions, deletions, substitutions of bytes), or `bound + 1` as soon as it is
 // known to exceed `bound`: cheap on long words.
 std::size_t edit_distance(std::string_view source, std::string_view target, std::size_t bound);

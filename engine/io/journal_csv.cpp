@@ -134,8 +134,7 @@ bool is_blank(const CsvRecord& record) {
 // A header of one field holding the column names joined by ';'.
 bool is_semicolon_header(const CsvRecord& record) {
   if (record.field_count() != 1) return false;
-  std::string text(record.field(0));
-  for (char& c : text) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;  // `Date;Event;...`
+  const std::string text = ascii_lower(record.field(0));  // `Date;Event;...` too
   return text.find(';') != std::string::npos && text.find("date") != std::string::npos &&
          text.find("event") != std::string::npos;
 }

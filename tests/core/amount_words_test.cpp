@@ -6,54 +6,27 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <filesystem>
-#include <fstream>
 #include <limits>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/limits.h"
+#include "shared_vectors.h"
 
 namespace prorata {
 namespace {
 
-const std::filesystem::path words_dir = std::filesystem::path(PRORATA_SHARED_DIR) / "vectors" / "words";
+using test::split_commas;
 
 std::string euros_in_words(std::int64_t cents, Spelling spelling = Spelling::traditional) {
   return amount_in_words_fr(Money::from_cents(cents), spelling);
 }
 
-std::vector<std::string> split_commas(const std::string& line) {
-  std::vector<std::string> fields;
-  std::size_t start = 0;
-  for (std::size_t comma = line.find(','); comma != std::string::npos; comma = line.find(',', start)) {
-    fields.push_back(line.substr(start, comma - start));
-    start = comma + 1;
-  }
-  fields.push_back(line.substr(start));
-  return fields;
-}
 
-// Lines of a vector file, the first one (a CSV header) checked when `header` is not empty; empty when
-// shared/vectors is absent. A missing file inside a present directory fails instead of reading 0 rows.
+// Lines of words/NAME, the header checked when `header` is not empty.
 std::optional<std::vector<std::string>> read_lines(const std::string& name, const std::string& header) {
-  if (!std::filesystem::is_directory(words_dir)) {
-    MESSAGE("skipped: ../shared/vectors absent (" << words_dir.string() << ")");
-    return std::nullopt;
-  }
-  std::ifstream in(words_dir / name);
-  REQUIRE_MESSAGE(in.good(), "cannot open " << (words_dir / name).string());
-  std::string line;
-  if (!header.empty()) {
-    REQUIRE(std::getline(in, line));
-    CHECK(line == header);
-  }
-  std::vector<std::string> lines;
-  while (std::getline(in, line)) {
-    if (!line.empty()) lines.push_back(line);
-  }
-  return lines;
+  return test::read_vector_lines("words/" + name, header);
 }
 
 Spelling spelling_of(const std::string& column) {

@@ -6,48 +6,17 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <filesystem>
-#include <fstream>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "shared_vectors.h"
+
 namespace prorata {
 namespace {
 
-const std::filesystem::path vectors_dir = std::filesystem::path(PRORATA_SHARED_DIR) / "vectors";
-
-std::vector<std::string> split_commas(const std::string& line) {
-  std::vector<std::string> fields;
-  std::size_t start = 0;
-  for (std::size_t comma = line.find(','); comma != std::string::npos; comma = line.find(',', start)) {
-    fields.push_back(line.substr(start, comma - start));
-    start = comma + 1;
-  }
-  fields.push_back(line.substr(start));
-  return fields;
-}
-
-// Rows of a vector CSV after its header (checked), or empty when shared/vectors is absent. A missing
-// file inside a present directory fails the test instead of passing on zero rows.
-std::optional<std::vector<std::vector<std::string>>> read_vectors(const std::string& relative,
-                                                                  const std::string& header) {
-  if (!std::filesystem::is_directory(vectors_dir)) {
-    MESSAGE("skipped: ../shared/vectors absent (" << vectors_dir.string() << ")");
-    return std::nullopt;
-  }
-  std::ifstream in(vectors_dir / relative);
-  REQUIRE_MESSAGE(in.good(), "cannot open " << (vectors_dir / relative).string());
-  std::string line;
-  REQUIRE(std::getline(in, line));
-  CHECK(line == header);
-  std::vector<std::vector<std::string>> rows;
-  while (std::getline(in, line)) {
-    if (!line.empty()) rows.push_back(split_commas(line));
-  }
-  return rows;
-}
+using test::read_vector_rows;
 
 bool parse_valid(const std::string& text) {
   REQUIRE_MESSAGE((text == "true" || text == "false"), "valid column is " << text);
@@ -202,7 +171,7 @@ TEST_CASE("BIC: ISO 9362 shape and ISO 3166 country") {
 }
 
 TEST_CASE("IBAN vectors: every row of ids/iban.csv") {
-  const auto rows = read_vectors("ids/iban.csv", "iban,valid");
+  const auto rows = read_vector_rows("ids/iban.csv", "iban,valid");
   if (!rows) return;
   std::size_t checked = 0;
   std::size_t valid = 0;
@@ -229,7 +198,7 @@ TEST_CASE("IBAN vectors: every row of ids/iban.csv") {
 
 // The reason column is free text; each kind maps to the words our sentence must contain.
 TEST_CASE("IBAN vectors: every row of ids/iban_invalid_reasons.csv") {
-  const auto rows = read_vectors("ids/iban_invalid_reasons.csv", "iban,reason,mod97_passes,source");
+  const auto rows = read_vector_rows("ids/iban_invalid_reasons.csv", "iban,reason,mod97_passes,source");
   if (!rows) return;
   const std::vector<std::pair<std::string, std::string>> kinds{
       {"checksum", "check digits"},
@@ -277,7 +246,7 @@ TEST_CASE("IBAN vectors: every row of ids/iban_invalid_reasons.csv") {
 }
 
 TEST_CASE("RIB vectors: every row of ids/rib.csv") {
-  const auto rows = read_vectors("ids/rib.csv", "bank,branch,account,key,valid");
+  const auto rows = read_vector_rows("ids/rib.csv", "bank,branch,account,key,valid");
   if (!rows) return;
   std::size_t checked = 0;
   for (const auto& row : *rows) {
@@ -299,7 +268,7 @@ TEST_CASE("RIB vectors: every row of ids/rib.csv") {
 }
 
 TEST_CASE("BIC vectors: every row of ids/bic.csv") {
-  const auto rows = read_vectors("ids/bic.csv", "bic,valid");
+  const auto rows = read_vector_rows("ids/bic.csv", "bic,valid");
   if (!rows) return;
   std::size_t checked = 0;
   for (const auto& row : *rows) {

@@ -5,40 +5,27 @@
 #include <doctest/doctest.h>
 
 #include <cstddef>
-#include <filesystem>
-#include <fstream>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "shared_vectors.h"
+
 namespace prorata {
 namespace {
 
-const std::filesystem::path vectors_dir = std::filesystem::path(PRORATA_SHARED_DIR) / "vectors";
-
-// Rows `number,valid` after the header (checked), or empty when shared/vectors is absent. A missing
-// file inside a present directory fails the test instead of passing on zero rows.
+// Rows `number,valid` of a vector file, `valid` read as a bool.
 std::optional<std::vector<std::pair<std::string, bool>>> read_number_valid(const std::string& relative) {
-  if (!std::filesystem::is_directory(vectors_dir)) {
-    MESSAGE("skipped: ../shared/vectors absent (" << vectors_dir.string() << ")");
-    return std::nullopt;
+  const auto rows = test::read_vector_rows(relative, "number,valid");
+  if (!rows) return std::nullopt;
+  std::vector<std::pair<std::string, bool>> out;
+  for (const auto& row : *rows) {
+    REQUIRE(row.size() == 2);
+    REQUIRE_MESSAGE((row[1] == "true" || row[1] == "false"), row[0] << "," << row[1]);
+    out.emplace_back(row[0], row[1] == "true");
   }
-  std::ifstream in(vectors_dir / relative);
-  REQUIRE_MESSAGE(in.good(), "cannot open " << (vectors_dir / relative).string());
-  std::string line;
-  REQUIRE(std::getline(in, line));
-  CHECK(line == "number,valid");
-  std::vector<std::pair<std::string, bool>> rows;
-  while (std::getline(in, line)) {
-    if (line.empty()) continue;
-    const std::size_t comma = line.find(',');
-    REQUIRE(comma != std::string::npos);
-    const std::string valid = line.substr(comma + 1);
-    REQUIRE_MESSAGE((valid == "true" || valid == "false"), line);
-    rows.emplace_back(line.substr(0, comma), valid == "true");
-  }
-  return rows;
+  return out;
 }
 
 // Checks every row with `validate`; returns how many rows were checked.
