@@ -57,6 +57,10 @@ std::vector<Ratio> water_fill(Money total, std::span<const AllocationParty> part
 }  // namespace
 
 Allocation allocate(Money total, std::span<const AllocationParty> parties) {
+  return allocate_explained(total, parties).allocation;
+}
+
+AllocationDetail allocate_explained(Money total, std::span<const AllocationParty> parties) {
   PRORATA_ASSERT(total.cents >= 0);
   std::set<std::string_view> ids;
   std::vector<std::size_t> active;
@@ -71,15 +75,24 @@ Allocation allocate(Money total, std::span<const AllocationParty> parties) {
     }
   }
 
-  Allocation result{std::vector<Money>(parties.size(), Money{}), Money{}, Money{}};
+  AllocationDetail detail;
+  Allocation& result = detail.allocation;
+  result = Allocation{std::vector<Money>(parties.size(), Money{}), Money{}, Money{}};
+  detail.rank.assign(parties.size(), 0);
   if (cap_sum <= total.cents) {
-    for (std::size_t i : active) result.shares[i] = parties[i].cap;
+    detail.exact.assign(parties.size(), Ratio(0));
+    for (std::size_t i : active) {
+      result.shares[i] = parties[i].cap;
+      detail.exact[i] = parties[i].cap.cents;
+    }
     result.allocated = Money{to_int64(cap_sum)};
     result.uncovered = total - result.allocated;
-    return result;
+    detail.all_at_cap = true;
+    return detail;
   }
 
-  std::vector<Ratio> exact = water_fill(total, parties, active);
+  detail.exact = water_fill(total, parties, active);
+  const std::vector<Ratio>& exact = detail.exact;
   BigInt floor_sum = 0;
   std::vector<Ratio> fraction(parties.size(), Ratio(0));
   for (std::size_t i : active) {
@@ -97,6 +110,8 @@ Allocation allocate(Money total, std::span<const AllocationParty> parties) {
     if (parties[a].weight != parties[b].weight) return parties[a].weight > parties[b].weight;
     return parties[a].id < parties[b].id;  // std::string compares bytes
   });
+  for (std::size_t k = 0; k < by_remainder.size(); ++k) detail.rank[by_remainder[k]] = k + 1;
+  detail.leftover_cents = static_cast<std::size_t>(leftover);
   for (std::size_t k = 0; k < static_cast<std::size_t>(leftover); ++k) {
     PRORATA_ASSERT(fraction[by_remainder[k]] > 0);
     result.shares[by_remainder[k]] += Money{1};
@@ -112,7 +127,7 @@ Allocation allocate(Money total, std::span<const AllocationParty> parties) {
     sum += result.shares[i];
   }
   PRORATA_ASSERT(sum == total);
-  return result;
+  return detail;
 }
 
 }  // namespace prorata

@@ -28,7 +28,17 @@ struct Allocation {
   Money uncovered;            // total - allocated (> 0 only when the caps are too small)
 };
 
+// How an allocation came about, for `explain`: the exact shares, and who got the leftover cents.
+struct AllocationDetail {
+  Allocation allocation;
+  std::vector<Ratio> exact;         // x_i in cents, exactly (0 for parties with weight or cap 0)
+  std::vector<std::size_t> rank;    // 1-based place in the leftover-cent order; 0 = not ranked
+  std::size_t leftover_cents = 0;   // total - sum of floors: ranks 1..leftover_cents get one cent each
+  bool all_at_cap = false;          // the caps sum to <= total: each party gets its cap, nothing is rounded
+};
+
 // Preconditions (asserted): total >= 0, weights >= 0, caps >= 0, ids unique.
 Allocation allocate(Money total, std::span<const AllocationParty> parties);
+AllocationDetail allocate_explained(Money total, std::span<const AllocationParty> parties);
 
 }  // namespace prorata

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/assert.h"
+#include "core/caps.h"
 #include "core/settle.h"
 
 namespace prorata {
@@ -100,14 +101,18 @@ Status evaluate(const Rules& rules, const JournalFacts& facts, Date as_of) {
   }
   status.totals.eligible_spending = max(eligible, Money{});
 
+  const CapsResult caps_result = effective_caps(rules);
+  PRORATA_ASSERT(caps_result.value.has_value());  // the rules loader refuses caps over the aggregate
+  const std::vector<Money>& caps = caps_result.value->caps;
   std::vector<Money> paid;
-  for (const auto& c : rules.contributors) {
+  for (std::size_t i = 0; i < rules.contributors.size(); ++i) {
+    const Contributor& c = rules.contributors[i];
     DayFlows flows = flows_to_date(facts.parties.at(c.id), as_of);
     ContributorStatus row;
     row.id = c.id;
     row.name = c.name;
     row.cap_agreed = c.cap_agreed;
-    row.cap = c.cap;
+    row.cap = caps[i];
     row.called = flows.called;
     row.paid = flows.paid;
     row.refunded = flows.refunded;
@@ -117,8 +122,9 @@ Status evaluate(const Rules& rules, const JournalFacts& facts, Date as_of) {
     status.contributors.push_back(row);
   }
 
-  std::vector<Money> finals = final_contributions(rules, paid, status.totals.eligible_spending);
-  status.basis = settlement_basis(rules, paid, status.totals.eligible_spending, finals);
+  Settlement settlement = settle(rules, caps, paid, status.totals.eligible_spending);
+  const std::vector<Money>& finals = settlement.finals;
+  status.basis = settlement.basis;
   Totals& totals = status.totals;
   for (std::size_t i = 0; i < status.contributors.size(); ++i) {
     ContributorStatus& row = status.contributors[i];

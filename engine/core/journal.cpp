@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/assert.h"
+#include "core/caps.h"
 #include "core/document_number.h"
 #include "core/limits.h"
 #include "core/nearest_name.h"
@@ -256,10 +257,13 @@ void JournalBuilder::check_statements(Diagnostics& diagnostics) const {
   std::sort(ordered.begin(), ordered.end(), [](const StatementLine* a, const StatementLine* b) {
     return std::tie(a->date, a->loc.line) < std::tie(b->date, b->loc.line);
   });
+  const CapsResult caps = effective_caps(rules_);
+  PRORATA_ASSERT(caps.value.has_value());  // the rules loader refuses caps over the aggregate
   std::map<std::string, Money> called;
   for (const StatementLine* line : ordered) {
     const Contributor* contributor = rules_.find_contributor(line->party);
     PRORATA_ASSERT(contributor != nullptr);
+    const Money cap = caps.value->caps[*contributor_index(rules_, line->party)];
     const std::optional<Date>& signed_on = facts_.parties.at(line->party).signed_on;
     if (!signed_on || line->date < *signed_on) {
       diagnostics.error(line->loc, "a statement to " + in_quotes(line->party) + " dated " + format_date(line->date) +
@@ -270,11 +274,11 @@ void JournalBuilder::check_statements(Diagnostics& diagnostics) const {
     }
     Money& total = called[line->party];
     total += line->amount;
-    if (total > contributor->cap) {
+    if (total > cap) {
       diagnostics.error(line->loc, "statements to " + in_quotes(line->party) + " reach " + format_amount(total) +
                                        " by " + format_date(line->date) + ", above its cap of " +
-                                       format_amount(contributor->cap) +
-                                       (contributor->cap != contributor->cap_agreed
+                                       format_amount(cap) +
+                                       (cap != contributor->cap_agreed
                                             ? " (its agreed " + format_amount(contributor->cap_agreed) +
                                                   ", scaled down to fit the aggregate cap)"
                                             : ""));

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "core/allocate.h"
 
 namespace prorata {
 
@@ -33,24 +32,6 @@ bool Rules::is_eligible(std::string_view category) const {
   if (!eligible_categories) return true;
   return std::find(eligible_categories->begin(), eligible_categories->end(), category) !=
          eligible_categories->end();
-}
-
-bool apply_aggregate_cap(Rules& rules) {
-  Money sum{};
-  for (const auto& c : rules.contributors) {
-    auto next = checked_add(sum, c.cap_agreed);
-    if (!next) return false;
-    sum = *next;
-  }
-  const bool over_aggregate = rules.aggregate_cap && sum > *rules.aggregate_cap;
-  if (over_aggregate && rules.aggregate_cap_policy == CapPolicy::reject) return false;  // nothing changed
-  for (auto& c : rules.contributors) c.cap = c.cap_agreed;
-  if (!over_aggregate) return true;
-  std::vector<AllocationParty> parties;
-  for (const auto& c : rules.contributors) parties.push_back({c.id, Ratio(c.cap_agreed.cents), c.cap_agreed});
-  Allocation scaled = allocate(*rules.aggregate_cap, parties);
-  for (std::size_t i = 0; i < rules.contributors.size(); ++i) rules.contributors[i].cap = scaled.shares[i];
-  return true;
 }
 
 }  // namespace prorata

@@ -33,8 +33,7 @@ struct Contributor {
   std::string id;
   std::string name;
   std::string siren;   // 9 digits, Luhn-checked; may be empty
-  Money cap_agreed;    // >= 0, as written in the rules
-  Money cap;           // effective cap: cap_agreed, or scaled down to the aggregate cap
+  Money cap_agreed;    // >= 0, as written in the rules (the cap in force: core/caps.h)
   std::vector<std::string> address;
   std::optional<Person> representative;
   std::optional<BankAccount> refund_account;  // where refunds go (art. 4.5 of the reference)
@@ -69,10 +68,5 @@ struct Rules {
   [[nodiscard]] bool is_party(std::string_view id) const;
   [[nodiscard]] bool is_eligible(std::string_view category) const;
 };
-
-// Fills Contributor::cap from cap_agreed: unchanged, or, when the caps sum to more than the aggregate
-// cap under `scale`, allocate(aggregate_cap, weight = cap, cap = cap). Returns false (nothing changed)
-// when the caps exceed the aggregate under `reject`, or when their sum overflows.
-bool apply_aggregate_cap(Rules& rules);
 
 }  // namespace prorata

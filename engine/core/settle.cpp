@@ -11,28 +11,9 @@ namespace prorata {
 
 namespace {
 
-std::vector<Money> refund_pro_rata_to_paid(const Rules& rules, const std::vector<Money>& paid,
-                                           Money eligible_spending) {
-  std::vector<AllocationParty> parties;
-  std::vector<Money> retained;
-  Money retained_sum{};
-  for (std::size_t i = 0; i < rules.contributors.size(); ++i) {
-    Money p = min(max(paid[i], Money{}), rules.contributors[i].cap);
-    retained.push_back(p);
-    retained_sum += p;
-    parties.push_back({rules.contributors[i].id, Ratio(p.cents), p});
-  }
-  if (eligible_spending >= retained_sum) return retained;
-  Money unused = retained_sum - eligible_spending;
-  Allocation refunds = allocate(unused, parties);
-  PRORATA_ASSERT(refunds.uncovered == Money{});
-  for (std::size_t i = 0; i < retained.size(); ++i) retained[i] -= refunds.shares[i];
-  return retained;
-}
-
-Ratio weight_of(const Rules& rules, const Contributor& contributor) {
+Ratio weight_of(const Rules& rules, const Contributor& contributor, Money cap) {
   switch (rules.share_key) {
-    case ShareKey::caps: return Ratio(contributor.cap.cents);
+    case ShareKey::caps: return Ratio(cap.cents);
     case ShareKey::equal: return Ratio(1);
     case ShareKey::weights: return rules.weights.at(contributor.id);
     case ShareKey::paid: break;
@@ -41,54 +22,83 @@ Ratio weight_of(const Rules& rules, const Contributor& contributor) {
   return Ratio(0);
 }
 
-}  // namespace
-
-std::vector<Money> final_contributions(const Rules& rules, const std::vector<Money>& paid,
-                                       Money eligible_spending) {
-  PRORATA_ASSERT(paid.size() == rules.contributors.size());
-  PRORATA_ASSERT(eligible_spending >= Money{});
-  if (rules.share_key == ShareKey::paid) return refund_pro_rata_to_paid(rules, paid, eligible_spending);
+void refund_pro_rata_to_paid(const Rules& rules, std::span<const Money> caps, std::span<const Money> paid,
+                             Money eligible_spending, Settlement& out) {
   std::vector<AllocationParty> parties;
-  for (const auto& c : rules.contributors) parties.push_back({c.id, weight_of(rules, c), c.cap});
-  return allocate(eligible_spending, parties).shares;
-}
-
-SettlementBasis settlement_basis(const Rules& rules, const std::vector<Money>& paid, Money eligible_spending,
-                                 const std::vector<Money>& finals) {
-  PRORATA_ASSERT(paid.size() == rules.contributors.size() && finals.size() == paid.size());
-  SettlementBasis basis;
-  basis.share_key = rules.share_key;
-  if (rules.share_key != ShareKey::paid) {
-    // Among the contributors who share (weight and cap above 0): those at their cap, if others are not.
-    bool some_below_cap = false;
-    for (std::size_t i = 0; i < finals.size(); ++i) {
-      const Contributor& contributor = rules.contributors[i];
-      if (!(weight_of(rules, contributor) > 0) || contributor.cap == Money{}) continue;
-      if (finals[i] == contributor.cap) basis.held_at_cap.push_back(contributor.id);
-      some_below_cap = some_below_cap || finals[i] < contributor.cap;
-    }
-    if (!some_below_cap) basis.held_at_cap.clear();  // all at their caps: the uncovered part says it
-    std::sort(basis.held_at_cap.begin(), basis.held_at_cap.end());
-    return basis;
+  Money retained_sum{};
+  for (std::size_t i = 0; i < rules.contributors.size(); ++i) {
+    Money p = min(max(paid[i], Money{}), caps[i]);
+    out.retained.push_back(p);
+    out.weights.push_back(Ratio(p.cents));
+    retained_sum += p;
+    parties.push_back({rules.contributors[i].id, Ratio(p.cents), p});
   }
-  std::vector<Money> retained;
-  for (std::size_t i = 0; i < paid.size(); ++i) {
-    retained.push_back(min(max(paid[i], Money{}), rules.contributors[i].cap));
-    basis.retained += retained.back();
-  }
-  basis.unused = max(basis.retained - eligible_spending, Money{});
-  if (basis.unused == Money{}) return basis;
-  // Each refund is u_i = p_i - F_i; its exact value is unused * p_i / retained (no cap binds: u_i <= p_i),
-  // so a refund above the floor of that got a leftover cent.
-  for (std::size_t i = 0; i < paid.size(); ++i) {
+  out.finals = out.retained;
+  SettlementBasis& basis = out.basis;
+  basis.retained = retained_sum;
+  basis.unused = max(retained_sum - eligible_spending, Money{});
+  if (basis.unused == Money{}) return;
+  out.allocation = allocate_explained(basis.unused, parties);
+  out.allocated = true;
+  const Allocation& refunds = out.allocation.allocation;
+  PRORATA_ASSERT(refunds.uncovered == Money{});
+  for (std::size_t i = 0; i < out.finals.size(); ++i) {
+    out.finals[i] -= refunds.shares[i];
+    // Paired check: no cap binds (u_i <= p_i), so the refund is the floor of unused * p_i / retained, or
+    // one cent more for those ranked within the leftover cents.
     using Wide = boost::multiprecision::checked_int128_t;  // unused * p_i < 2^126: no overflow, checked anyway
-    const Wide exact_floor = Wide(basis.unused.cents) * retained[i].cents / basis.retained.cents;
-    const Wide refund = Wide((retained[i] - finals[i]).cents);
-    PRORATA_ASSERT(refund == exact_floor || refund == exact_floor + 1);
-    if (refund > exact_floor) basis.leftover_cent_to.push_back(rules.contributors[i].id);
+    const Wide exact_floor = Wide(basis.unused.cents) * out.retained[i].cents / basis.retained.cents;
+    const bool got_cent = out.allocation.rank[i] != 0 && out.allocation.rank[i] <= out.allocation.leftover_cents;
+    PRORATA_ASSERT(Wide(refunds.shares[i].cents) == exact_floor + (got_cent ? 1 : 0));
+    if (got_cent) basis.leftover_cent_to.push_back(rules.contributors[i].id);
   }
   std::sort(basis.leftover_cent_to.begin(), basis.leftover_cent_to.end());
-  return basis;
+}
+
+// Among the contributors who share (weight and cap above 0): those at their cap, if others are not.
+std::vector<std::string> held_at_cap(const Rules& rules, std::span<const Money> caps, const Settlement& s) {
+  std::vector<std::string> held;
+  bool some_below_cap = false;
+  for (std::size_t i = 0; i < s.finals.size(); ++i) {
+    if (!(s.weights[i] > 0) || caps[i] == Money{}) continue;
+    if (s.finals[i] == caps[i]) held.push_back(rules.contributors[i].id);
+    some_below_cap = some_below_cap || s.finals[i] < caps[i];
+  }
+  if (!some_below_cap) held.clear();  // all at their caps: the uncovered part says it
+  std::sort(held.begin(), held.end());
+  return held;
+}
+
+}  // namespace
+
+Settlement settle(const Rules& rules, std::span<const Money> caps, std::span<const Money> paid,
+                  Money eligible_spending) {
+  PRORATA_ASSERT(paid.size() == rules.contributors.size());
+  PRORATA_ASSERT(caps.size() == rules.contributors.size());
+  PRORATA_ASSERT(eligible_spending >= Money{});
+  Settlement out;
+  out.basis.share_key = rules.share_key;
+  if (rules.share_key == ShareKey::paid) {
+    refund_pro_rata_to_paid(rules, caps, paid, eligible_spending, out);
+  } else {
+    std::vector<AllocationParty> parties;
+    for (std::size_t i = 0; i < rules.contributors.size(); ++i) {
+      out.weights.push_back(weight_of(rules, rules.contributors[i], caps[i]));
+      parties.push_back({rules.contributors[i].id, out.weights.back(), caps[i]});
+    }
+    out.allocation = allocate_explained(eligible_spending, parties);
+    out.allocated = true;
+    out.finals = out.allocation.allocation.shares;
+    out.basis.held_at_cap = held_at_cap(rules, caps, out);
+  }
+  Money covered{};
+  for (std::size_t i = 0; i < out.finals.size(); ++i) {
+    PRORATA_ASSERT(out.finals[i] >= Money{});
+    PRORATA_ASSERT(out.finals[i] <= caps[i]);
+    covered += out.finals[i];
+  }
+  PRORATA_ASSERT(covered <= eligible_spending);
+  return out;
 }
 
 }  // namespace prorata

@@ -1,24 +1,14 @@
 // Final contributions: how much of the eligible spending each contributor bears, per share key.
 #pragma once
+#include <span>
 #include <string>
 #include <vector>
 
+#include "core/allocate.h"
 #include "core/money.h"
 #include "core/rules.h"
 
 namespace prorata {
-
-// paid[i] (gross payments, before any refund) belongs to rules.contributors[i]; the result too.
-//  - paid (art. 4.5 of the reference: unused credits are refunded pro rata to the amounts paid, so
-//    the rounding falls on the refund): p_i = min(paid_i, cap_i); if eligible >= sum p, F = p;
-//    else U = sum p - eligible is shared as u = allocate(U, weight = cap = p) and F_i = p_i - u_i.
-//  - caps / equal / weights: F = allocate(eligible, weight = cap | 1 | given weight, cap = cap)
-//    (the contribution itself is shared, so the rounding falls on it).
-// The basis is the gross amount paid, not net of refunds: the refunds of the journal are these very
-// restitutions, and paying one must not move anybody's final contribution (with a net basis, paying
-// the Somme its 1 411,11 € would make it owed a second, smaller refund; fixtures/seed-refunded).
-std::vector<Money> final_contributions(const Rules& rules, const std::vector<Money>& paid,
-                                       Money eligible_spending);
 
 // Why the final contributions are what they are, for the people who read a status.
 struct SettlementBasis {
@@ -32,8 +22,27 @@ struct SettlementBasis {
   std::vector<std::string> held_at_cap;
 };
 
-// `finals` is what final_contributions(rules, paid, eligible_spending) returned.
-SettlementBasis settlement_basis(const Rules& rules, const std::vector<Money>& paid, Money eligible_spending,
-                                 const std::vector<Money>& finals);
+// The settlement of one version of the rules: caps[i] (the caps in force, core/caps.h) and paid[i]
+// (gross payments, before any refund) belong to rules.contributors[i]; so do the results.
+//  - paid (art. 4.5 of the reference: unused credits are refunded pro rata to the amounts paid, so
+//    the rounding falls on the refund): p_i = min(paid_i, cap_i); if eligible >= sum p, F = p;
+//    else U = sum p - eligible is shared as u = allocate(U, weight = cap = p) and F_i = p_i - u_i.
+//  - caps / equal / weights: F = allocate(eligible, weight = cap | 1 | given weight, cap = cap)
+//    (the contribution itself is shared, so the rounding falls on it).
+// The basis is the gross amount paid, not net of refunds: the refunds of the journal are these very
+// restitutions, and paying one must not move anybody's final contribution (with a net basis, paying
+// the Somme its 1 411,11 € would make it owed a second, smaller refund; fixtures/seed-refunded).
+struct Settlement {
+  std::vector<Money> finals;    // final contribution F_i
+  std::vector<Money> retained;  // paid key: p_i = min(paid_i, cap_i); other keys: empty
+  std::vector<Ratio> weights;   // the allocation's weights (paid key: p_i; caps: cap_i; equal: 1; weights)
+  // The allocation made: paid key, of the unused amount U among the p_i (empty when U = 0); other
+  // keys, of the eligible spending among the contributors.
+  AllocationDetail allocation;
+  bool allocated = false;       // false when nothing had to be shared (paid key, U = 0)
+  SettlementBasis basis;
+};
+
+Settlement settle(const Rules& rules, std::span<const Money> caps, std::span<const Money> paid, Money eligible_spending);
 
 }  // namespace prorata

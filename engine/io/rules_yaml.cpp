@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/caps.h"
 #include "core/limits.h"
 #include "io/input_file.h"
 #include "io/rules_yaml_parties.h"
@@ -197,16 +198,10 @@ void load_aggregate(const YamlReader& in, const YAML::Node& convention, Rules& r
     }
     if (!cap) in.error(*policy, "aggregate_cap_policy without an aggregate_cap");
   }
-  if (!apply_aggregate_cap(rules)) {
-    Money sum{};
-    bool overflow = false;
-    for (const auto& c : rules.contributors) {
-      auto next = checked_add(sum, c.cap_agreed);
-      overflow = overflow || !next;
-      if (next) sum = *next;
-    }
-    if (overflow) in.error(convention, "the contributors' caps add up past the checked range");
-    else in.error(cap ? *cap : convention, "the contributors' caps sum to " + format_amount(sum) +
+  const CapsResult caps = effective_caps(rules);
+  if (!caps.value) {
+    if (caps.overflow) in.error(convention, "the contributors' caps add up past the checked range");
+    else in.error(cap ? *cap : convention, "the contributors' caps sum to " + format_amount(caps.agreed_sum) +
                                                ", more than aggregate_cap " + format_amount(*rules.aggregate_cap) +
                                                " (aggregate_cap_policy: scale would scale them down)");
   }

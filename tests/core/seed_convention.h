@@ -7,7 +7,9 @@
 #include <string>
 #include <string_view>
 
+#include "core/caps.h"
 #include "core/evaluate.h"
+#include "core/settle.h"
 #include "core/rules.h"
 
 namespace prorata::test {
@@ -38,8 +40,23 @@ inline Rules seed_rules() {
   for (const char* id : seed_ids) {
     rules.contributors.push_back(Contributor{.id = id, .name = id, .cap_agreed = cents("9000.00")});
   }
-  REQUIRE(apply_aggregate_cap(rules));
+  REQUIRE(effective_caps(rules).value.has_value());
   return rules;
+}
+
+// The caps in force under `rules` (agreed, or scaled to the aggregate cap): they must exist.
+inline std::vector<Money> caps_of(const Rules& rules) {
+  CapsResult caps = effective_caps(rules);
+  REQUIRE(caps.value.has_value());
+  return caps.value->caps;
+}
+
+inline std::vector<Money> final_contributions(const Rules& rules, const std::vector<Money>& paid, Money eligible) {
+  return settle(rules, caps_of(rules), paid, eligible).finals;
+}
+
+inline SettlementBasis settlement_basis(const Rules& rules, const std::vector<Money>& paid, Money eligible) {
+  return settle(rules, caps_of(rules), paid, eligible).basis;
 }
 
 inline const ContributorStatus& row(const Status& status, std::string_view id) {

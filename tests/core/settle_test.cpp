@@ -1,4 +1,4 @@
-// Final contributions and refunds (tests engine/core/settle.h, rules.h's apply_aggregate_cap and the
+// Final contributions and refunds (tests engine/core/settle.h, caps.h's effective_caps and the
 // money figures of evaluate.h) on the seed convention: beneficiary dinum; nord, pas-de-calais, oise,
 // val-d-oise, somme with a 9000.00 cap each; aggregate 45000.00; share_key paid; every figure below
 // is worked by hand in its comment.
@@ -27,7 +27,6 @@ Rules three_rules(ShareKey key, const char* cap_a, const char* cap_b, const char
   rules.share_key = key;
   rules.contributors = {Contributor{.id = "a", .name = "A", .cap_agreed = cents(cap_a)}, Contributor{.id = "b", .name = "B", .cap_agreed = cents(cap_b)},
                         Contributor{.id = "c", .name = "C", .cap_agreed = cents(cap_c)}};
-  REQUIRE(apply_aggregate_cap(rules));
   return rules;
 }
 
@@ -59,7 +58,7 @@ Status run_seed(const Rules& rules, std::vector<const char*> paid, const char* s
     const std::string& id = rules.contributors[i].id;
     add(i == 0 ? "2020-07-21" : "2020-07-10", EventKind::signature, id, std::nullopt, "");
     // Called for 9000.00, or the whole cap when scaling made it smaller (a call never passes the cap).
-    add("2020-07-25", EventKind::statement, id, min(cents("9000.00"), rules.contributors[i].cap), "T-" + std::to_string(i + 1));
+    add("2020-07-25", EventKind::statement, id, min(cents("9000.00"), caps_of(rules)[i]), "T-" + std::to_string(i + 1));
     if (cents(paid[i]).cents > 0) add("2020-08-03", EventKind::payment, id, cents(paid[i]), "V-" + std::to_string(i + 1));
   }
   add("2020-10-01", EventKind::expense, "dinum", cents(spending), "F-1");
@@ -146,7 +145,7 @@ TEST_CASE("settlement basis: what the payments cover, the unused part, and who g
   auto basis = [&](std::vector<const char*> paid_text, const char* eligible) {
     std::vector<Money> paid;
     for (const char* text : paid_text) paid.push_back(cents(text));
-    return settlement_basis(rules, paid, cents(eligible), final_contributions(rules, paid, cents(eligible)));
+    return settlement_basis(rules, paid, cents(eligible));
   };
   // The tie case above: 45000.00 retained, 4999.99 unused, 4 cents left over: nord, oise,
   // pas-de-calais, somme (val-d-oise's refund stays at its floor, 999.99).
@@ -169,7 +168,7 @@ TEST_CASE("settlement basis: what the payments cover, the unused part, and who g
   // Another key: only the key is told.
   const Rules caps = three_rules(ShareKey::caps, "100", "200", "300");
   const std::vector<Money> paid{cents("100"), cents("200"), cents("300")};
-  const SettlementBasis by_caps = settlement_basis(caps, paid, cents("1"), final_contributions(caps, paid, cents("1")));
+  const SettlementBasis by_caps = settlement_basis(caps, paid, cents("1"));
   CHECK(by_caps.share_key == ShareKey::caps);
   CHECK(by_caps.retained == Money{});
   CHECK(by_caps.leftover_cent_to.empty());
@@ -179,7 +178,7 @@ TEST_CASE("settlement basis: what the payments cover, the unused part, and who g
   const Rules equal = three_rules(ShareKey::equal, "5000", "3000", "1000");
   const std::vector<Money> none{Money{}, Money{}, Money{}};
   auto held = [&](const char* eligible) {
-    return settlement_basis(equal, none, cents(eligible), final_contributions(equal, none, cents(eligible))).held_at_cap;
+    return settlement_basis(equal, none, cents(eligible)).held_at_cap;
   };
   CHECK(held("5000.01") == Texts{"c"});
   CHECK(held("2999.99").empty());  // 999.99 (rounded) each: nobody at a cap
@@ -191,11 +190,11 @@ TEST_CASE("settlement basis: what the payments cover, the unused part, and who g
   weighted.weights = {{"a", Ratio(1)}, {"b", Ratio(1)}, {"c", Ratio(0)}};
   const std::vector<Money> finals_w = final_contributions(weighted, none, cents("9000"));
   CHECK(as_text(finals_w) == Texts{"5000.00", "3000.00", "0.00"});
-  CHECK(settlement_basis(weighted, none, cents("9000"), finals_w).held_at_cap.empty());
+  CHECK(settlement_basis(weighted, none, cents("9000")).held_at_cap.empty());
   // 7000.00: level 3500 > b's cap: b held at 3000.00, a 4000.00.
   const std::vector<Money> finals_7 = final_contributions(weighted, none, cents("7000"));
   CHECK(as_text(finals_7) == Texts{"4000.00", "3000.00", "0.00"});
-  CHECK(settlement_basis(weighted, none, cents("7000"), finals_7).held_at_cap == Texts{"b"});
+  CHECK(settlement_basis(weighted, none, cents("7000")).held_at_cap == Texts{"b"});
 }
 
 TEST_CASE("paid key: what is paid above the cap is refunded; refunds made reduce net_paid") {
@@ -253,24 +252,26 @@ TEST_CASE("weights key: the given weights, capped") {
   // over weight 1.5: a = 333.333.., c = 166.666..; floors 33333 + 16666 cents = 499.99; the cent
   // goes to the larger fraction (c, .67): a 333.33, c 166.67.
   three.contributors[1].cap_agreed = cents("500");
-  REQUIRE(apply_aggregate_cap(three));
   CHECK(finals(three, {"0", "0", "0"}, "1000") == Texts{"333.33", "500.00", "166.67"});
 }
 
 TEST_CASE("aggregate cap: reject refuses, scale shares the aggregate by caps") {
   Rules rules = seed_rules();  // 5 x 9000.00 = 45000.00, exactly the aggregate: accepted as is
-  for (const auto& c : rules.contributors) CHECK(c.cap == c.cap_agreed);
+  for (std::size_t i = 0; i < rules.contributors.size(); ++i) CHECK(caps_of(rules)[i] == rules.contributors[i].cap_agreed);
+  CHECK_FALSE(effective_caps(rules).value->scaled);
 
   rules.aggregate_cap = cents("40000.00");
-  for (auto& c : rules.contributors) c.cap = cents("1.23");
-  CHECK_FALSE(apply_aggregate_cap(rules));                                  // reject
-  for (const auto& c : rules.contributors) CHECK(format_amount(c.cap) == "1.23");  // nothing changed
+  const CapsResult rejected = effective_caps(rules);  // reject
+  CHECK_FALSE(rejected.value.has_value());
+  CHECK_FALSE(rejected.overflow);
+  CHECK(format_amount(rejected.agreed_sum) == "45000.00");
 
   rules.aggregate_cap_policy = CapPolicy::scale;  // allocate(40000, weight = cap = 9000): 8000 each
-  REQUIRE(apply_aggregate_cap(rules));
-  for (const auto& c : rules.contributors) {
-    CHECK(format_amount(c.cap) == "8000.00");
-    CHECK(format_amount(c.cap_agreed) == "9000.00");
+  REQUIRE(effective_caps(rules).value.has_value());
+  CHECK(effective_caps(rules).value->scaled);
+  for (std::size_t i = 0; i < rules.contributors.size(); ++i) {
+    CHECK(format_amount(caps_of(rules)[i]) == "8000.00");
+    CHECK(format_amount(rules.contributors[i].cap_agreed) == "9000.00");
   }
   // Scaled caps bind: all paid 9000.00, 45000.00 eligible: p = 8000.00, F = 8000.00, 1000.00 back
   // each, and 45000 - 40000 = 5000.00 uncovered.
@@ -284,18 +285,17 @@ TEST_CASE("aggregate cap: reject refuses, scale shares the aggregate by caps") {
   Rules three = three_rules(ShareKey::caps, "10000", "5000", "5000");
   three.aggregate_cap = cents("10000");
   three.aggregate_cap_policy = CapPolicy::scale;
-  REQUIRE(apply_aggregate_cap(three));
-  CHECK(as_text({three.contributors[0].cap, three.contributors[1].cap, three.contributors[2].cap}) ==
+  CHECK(as_text(caps_of(three)) ==
         Texts{"5000.00", "2500.00", "2500.00"});
   // With rounding: 3 x 100.00 scaled to 200.00: 66.666.. each; the 2 cents left go to a and b.
   three = three_rules(ShareKey::caps, "100", "100", "100");
   three.aggregate_cap = cents("200");
   three.aggregate_cap_policy = CapPolicy::scale;
-  REQUIRE(apply_aggregate_cap(three));
-  CHECK(as_text({three.contributors[0].cap, three.contributors[1].cap, three.contributors[2].cap}) ==
+  CHECK(as_text(caps_of(three)) ==
         Texts{"66.67", "66.67", "66.66"});
   // A sum of caps past int64 is refused, not wrapped.
   three.contributors[0].cap_agreed = Money::from_cents(std::numeric_limits<std::int64_t>::max() / 2 + 1);
   three.contributors[1].cap_agreed = three.contributors[0].cap_agreed;
-  CHECK_FALSE(apply_aggregate_cap(three));
+  CHECK_FALSE(effective_caps(three).value.has_value());
+  CHECK(effective_caps(three).overflow);
 }

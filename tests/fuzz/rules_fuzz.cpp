@@ -13,6 +13,7 @@
 
 #include "core/evaluate.h"
 #include "core/journal.h"
+#include "core/caps.h"
 #include "core/limits.h"
 #include "core/nearest_name.h"
 #include "io/rules_yaml.h"
@@ -43,12 +44,16 @@ void check_rules(const Rules& rules) {
   FUZZ_CHECK(rules.contributors.size() <= prorata::limits::contributors_max);
   std::set<std::string> ids{rules.beneficiary.id};
   Money caps{};
-  for (const auto& c : rules.contributors) {
+  const prorata::CapsResult in_force = prorata::effective_caps(rules);
+  FUZZ_CHECK(in_force.value.has_value());  // the loader refuses caps it cannot put in force
+  for (std::size_t i = 0; i < rules.contributors.size(); ++i) {
+    const prorata::Contributor& c = rules.contributors[i];
+    const Money cap = in_force.value->caps[i];
     FUZZ_CHECK(ids.insert(c.id).second);
-    FUZZ_CHECK(c.cap.cents >= 0);
-    FUZZ_CHECK(c.cap <= c.cap_agreed);
+    FUZZ_CHECK(cap.cents >= 0);
+    FUZZ_CHECK(cap <= c.cap_agreed);
     FUZZ_CHECK(c.cap_agreed.cents <= prorata::limits::amount_cents_max);
-    caps += c.cap;
+    caps += cap;
   }
   if (rules.aggregate_cap) FUZZ_CHECK(caps <= *rules.aggregate_cap);
   if (rules.share_key == prorata::ShareKey::weights) {

@@ -33,7 +33,6 @@ Contributor contributor(std::string id, std::int64_t cap_cents) {
   c.id = std::move(id);
   c.name = c.id;
   c.cap_agreed = Money::from_cents(cap_cents);
-  c.cap = Money::from_cents(cap_cents);
   return c;
 }
 

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "core/caps.h"
 #include "io/rules_yaml.h"
 
 using namespace prorata;
@@ -36,9 +37,9 @@ TEST_CASE("the seed rules carry the convention's articles") {
   CHECK(rules->id == "dinum-preincubation-2020");
   CHECK(rules->beneficiary.id == "dinum");
   REQUIRE(rules->contributors.size() == 5);  // preamble: Nord, Pas-de-Calais, Oise, Val-d'Oise, Somme
+  CHECK_FALSE(prorata::effective_caps(*rules).value->scaled);  // 5 x 9 000 = 45 000: nothing to scale
   for (const auto& c : rules->contributors) {
     CHECK(c.cap_agreed == Money::from_cents(900'000));  // art. 4.1: 9 000 €
-    CHECK(c.cap == c.cap_agreed);                       // 5 x 9 000 = 45 000: nothing to scale
   }
   CHECK(rules->aggregate_cap == Money::from_cents(4'500'000));  // art. 4.1: 45 000 €
   CHECK(rules->share_key == ShareKey::paid);                       // art. 4.5
@@ -79,9 +80,11 @@ TEST_CASE("aggregate_cap_policy scale shares the aggregate in proportion to the 
                          "  aggregate_cap: 9000.00\n  aggregate_cap_policy: scale\n"),
                     diagnostics);
   REQUIRE(diagnostics.empty());
-  CHECK(rules->contributors[0].cap == Money::from_cents(539'999));
-  CHECK(rules->contributors[1].cap == Money::from_cents(270'000));
-  CHECK(rules->contributors[2].cap == Money::from_cents(90'001));
+  const prorata::CapsResult caps = prorata::effective_caps(*rules);
+  REQUIRE(caps.value.has_value());
+  CHECK(caps.value->caps[0] == Money::from_cents(539'999));
+  CHECK(caps.value->caps[1] == Money::from_cents(270'000));
+  CHECK(caps.value->caps[2] == Money::from_cents(90'001));
   CHECK(rules->contributors[0].cap_agreed == Money::from_cents(600'000));
 }
 

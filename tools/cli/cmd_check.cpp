@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "core/caps.h"
 #include "core/money.h"
 
 namespace prorata::cli {
@@ -6,8 +7,7 @@ namespace prorata::cli {
 int run_check(const CheckOptions& options) {
   auto rules = load_rules_or_report(options.rules_path);
   if (!rules) return exit_bad_input;
-  Money caps{};
-  for (const auto& c : rules->contributors) caps += c.cap;
+  const Money caps = effective_caps(*rules).value->sum;  // the loader refused caps it cannot put in force
   std::string line = "ok: " + rules->id + ": " + std::to_string(rules->contributors.size()) +
                      " contributors, caps " + format_amount(caps) + " " + rules->currency + ", share key " +
                      to_string(rules->share_key);
