@@ -1,7 +1,9 @@
-// Byte-level checks every text loader runs before parsing: size, NUL bytes, UTF-8.
+// Byte-level checks every text loader runs before parsing (size, NUL bytes, UTF-8), and the check of
+// the text values it hands out: nothing in them may be hidden from the reader.
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace prorata::io {
@@ -16,6 +18,27 @@ struct LineColumn {
   std::uint32_t column = 1;
 };
 LineColumn line_column_at(std::string_view text, std::size_t offset);
+
+// A character that would reach a terminal, a PDF or a bank file without being seen: `offset` is the
+// 0-based byte offset of its first byte in the text; `name` says what it is, for a message, e.g.
+// "ESC (U+001B, a control character)", "line break (U+000A)",
+// "U+202E RIGHT-TO-LEFT OVERRIDE (a bidirectional control)".
+struct HiddenChar {
+  std::size_t offset = 0;
+  std::string name;
+};
+
+// The first C0 control (U+0000-U+001F, line breaks included; TAB too unless `allow_tab`),
+// DEL (U+007F), C1 control (U+0080-U+009F) or bidirectional embedding, override or isolate
+// (U+202A-U+202E, U+2066-U+2069) in `utf8_text`, or nullopt when there is none. The text is expected
+// to be valid UTF-8 (first_invalid_utf8); on other bytes the scan stays in bounds and finds only what
+// it finds in valid text.
+std::optional<HiddenChar> first_hidden_character(std::string_view utf8_text, bool allow_tab);
+
+// The message for a hidden character in the value `what` names, its byte counted from 1:
+// "'title' holds ESC (U+001B, a control character) at byte 5: it would reach a terminal, a PDF or a
+// bank file unseen; remove it" (for what = "'title'" and offset 4).
+std::string hidden_character_message(std::string_view what, const HiddenChar& hidden);
 
 inline constexpr const char* not_utf8_hint =
     "the file is not UTF-8 (a Windows-1252/Latin-1 export?): convert it with "

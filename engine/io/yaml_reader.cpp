@@ -5,6 +5,7 @@
 
 #include "core/limits.h"
 #include "core/nearest_name.h"
+#include "io/text_checks.h"
 
 namespace prorata::io::detail {
 
@@ -91,6 +92,11 @@ std::optional<std::string> YamlReader::text(const YAML::Node& node, std::string_
   }
   if (node.Scalar().size() > limits::text_bytes_max) {
     error(node, in_quotes(key) + " is longer than " + std::to_string(limits::text_bytes_max) + " bytes");
+    return std::nullopt;
+  }
+  // No tab either: in a title, a name or an address it is a hidden column break, in an id an error.
+  if (auto hidden = first_hidden_character(node.Scalar(), /*allow_tab=*/false)) {
+    error(node, hidden_character_message(in_quotes(key), *hidden));
     return std::nullopt;
   }
   return node.Scalar();
