@@ -2,6 +2,9 @@
 
 #include <iterator>
 
+#include "core/document_number.h"
+#include "core/limits.h"
+
 namespace prorata {
 
 const char* to_string(EventKind kind) { return event_kind_names[static_cast<int>(kind)]; }
@@ -11,6 +14,60 @@ std::optional<EventKind> parse_event_kind(std::string_view text) {
     if (text == event_kind_names[i]) return static_cast<EventKind>(i);
   }
   return std::nullopt;
+}
+
+namespace {
+
+std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+bool check_amount(const Event& event, Diagnostics& diagnostics) {
+  const char* kind = to_string(event.kind);
+  switch (event.kind) {
+    case EventKind::statement:
+    case EventKind::payment:
+    case EventKind::refund:
+      if (!event.amount || event.amount->cents <= 0) {
+        diagnostics.error(event.loc, std::string("a ") + kind + " needs an amount greater than 0" +
+                                         (event.amount ? ", not " + format_amount(*event.amount) : ""));
+        return false;
+      }
+      break;
+    case EventKind::expense:
+      if (!event.amount || event.amount->cents == 0) {
+        diagnostics.error(event.loc, "an expense needs a non-zero amount (negative for a credit note)");
+        return false;
+      }
+      break;
+    default:
+      if (event.amount) {
+        diagnostics.error(event.loc, std::string("a ") + kind + " has no amount; leave the amount empty (found " +
+                                         format_amount(*event.amount) + ")");
+        return false;
+      }
+      return true;
+  }
+  if (event.amount->cents > limits::amount_cents_max || event.amount->cents < -limits::amount_cents_max) {
+    diagnostics.error(event.loc, "amount " + format_amount(*event.amount) + " is beyond the limit of 999999999999.99");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool check_event_shape(const Event& event, Diagnostics& diagnostics) {
+  if (!check_amount(event, diagnostics)) return false;
+  if (event.kind == EventKind::milestone && event.ref.empty()) {
+    diagnostics.error(event.loc, "a milestone needs its id in the ref column (e.g. phase-5-end)");
+    return false;
+  }
+  if (event.kind == EventKind::statement && !event.ref.empty() && !is_file_safe_number(event.ref)) {
+    diagnostics.error(event.loc, "statement number " + in_quotes(event.ref) +
+                                     " cannot name its document files: use letters, digits, '-', '_' and '.' "
+                                     "(e.g. ESD-2021-0002 rather than ESD/2021/0002)");
+    return false;
+  }
+  return true;
 }
 
 }  // namespace prorata

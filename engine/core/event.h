@@ -1,5 +1,7 @@
 // One line of the journal: something that happened on a date (a signature, a call for funds, a
-// payment, an expense...). The journal loader makes these; the JournalBuilder checks and sums them.
+// payment, an expense...), with where it is. The journal reader makes these without any rules
+// (io/journal_csv.h); a ConventionRouter hands each to its convention's JournalBuilder, which checks
+// it against the rules and sums it.
 #pragma once
 #include <optional>
 #include <string>
@@ -28,6 +30,20 @@ struct Event {
   std::string category;            // expenses: eligibility
   std::string memo;
   SourceLoc loc;                   // where the line is, for diagnostics
+  std::string convention;          // the convention cell; empty when the journal has no such column
+  bool has_convention = false;     // the journal has a convention column
+};
+
+// What an event must be whatever the rules: an amount where the kind takes one (> 0 for calls,
+// payments and refunds, non-zero for expenses, none for the others) within limits::amount_cents_max,
+// a milestone id, a statement number that can name its files. Reports each problem at event.loc.
+bool check_event_shape(const Event& event, Diagnostics& diagnostics);
+
+// Takes the events of a journal one at a time, in file order.
+class EventSink {
+ public:
+  virtual ~EventSink() = default;
+  virtual void add(const Event& event, Diagnostics& diagnostics) = 0;
 };
 
 }  // namespace prorata

@@ -72,36 +72,11 @@ bool JournalBuilder::check_party(const Event& event, Diagnostics& diagnostics) c
   return true;
 }
 
+// Every event's own shape was checked by the reader (check_event_shape); what remains is the sum of
+// the magnitudes, which bounds every partial sum the evaluation makes.
 bool JournalBuilder::check_amount(const Event& event, Diagnostics& diagnostics) {
-  const char* kind = to_string(event.kind);
-  switch (event.kind) {
-    case EventKind::statement:
-    case EventKind::payment:
-    case EventKind::refund:
-      if (!event.amount || event.amount->cents <= 0) {
-        diagnostics.error(event.loc, std::string("a ") + kind + " needs an amount greater than 0" +
-                                         (event.amount ? ", not " + format_amount(*event.amount) : ""));
-        return false;
-      }
-      break;
-    case EventKind::expense:
-      if (!event.amount || event.amount->cents == 0) {
-        diagnostics.error(event.loc, "an expense needs a non-zero amount (negative for a credit note)");
-        return false;
-      }
-      break;
-    default:
-      if (event.amount) {
-        diagnostics.error(event.loc, std::string("a ") + kind + " has no amount; leave the amount empty (found " +
-                                         format_amount(*event.amount) + ")");
-        return false;
-      }
-      return true;
-  }
-  if (event.amount->cents > limits::amount_cents_max || event.amount->cents < -limits::amount_cents_max) {
-    diagnostics.error(event.loc, "amount " + format_amount(*event.amount) + " is beyond the limit of 999999999999.99");
-    return false;
-  }
+  if (!event.amount) return true;
+  PRORATA_ASSERT(event.amount->cents <= limits::amount_cents_max && event.amount->cents >= -limits::amount_cents_max);
   Money magnitude = event.amount->cents < 0 ? -*event.amount : *event.amount;
   auto total = checked_add(magnitude_total_, magnitude);
   if (!total) {
@@ -147,6 +122,8 @@ bool JournalBuilder::check_category(const Event& event, Diagnostics& diagnostics
 }
 
 void JournalBuilder::add(const Event& event, Diagnostics& diagnostics) {
+  // The reader checked the shape already; an embedder may build events by hand.
+  if (!check_event_shape(event, diagnostics)) return;
   if (!check_party(event, diagnostics)) return;
   if (!check_amount(event, diagnostics)) return;
   if (!check_category(event, diagnostics)) return;
@@ -165,12 +142,7 @@ void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
       party->signed_on = event.date;
       break;
     case EventKind::statement:
-      if (!event.ref.empty() && !is_file_safe_number(event.ref)) {
-        diagnostics.error(event.loc, "statement number " + in_quotes(event.ref) +
-                                         " cannot name its document files: use letters, digits, '-', '_' and '.' "
-                                         "(e.g. ESD-2021-0002 rather than ESD/2021/0002)");
-        return;
-      }
+      PRORATA_ASSERT(event.ref.empty() || is_file_safe_number(event.ref));  // check_event_shape
       if (!event.ref.empty() && event.ref.rfind(rules_.documents.refund_prefix + "-", 0) == 0) {
         diagnostics.error(event.loc, "statement number " + in_quotes(event.ref) + " starts like a refund notice ('" +
                                          rules_.documents.refund_prefix +
@@ -205,10 +177,7 @@ void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
       facts_.expenses_by_day[event.date][event.category] += *event.amount;
       break;
     case EventKind::milestone:
-      if (event.ref.empty()) {
-        diagnostics.error(event.loc, "a milestone needs its id in the ref column (e.g. phase-5-end)");
-        return;
-      }
+      PRORATA_ASSERT(!event.ref.empty());  // check_event_shape
       if (!facts_.milestones.emplace(event.ref, event.date).second) {
         diagnostics.error(event.loc, "milestone " + in_quotes(event.ref) + " was already reached on " +
                                          format_date(facts_.milestones.at(event.ref)));

@@ -48,14 +48,14 @@ struct JournalFacts {
   std::size_t events = 0;
 };
 
-class JournalBuilder {
+class JournalBuilder : public EventSink {
  public:
   explicit JournalBuilder(const Rules& rules);
   JournalBuilder(const Rules&& rules) = delete;  // it keeps a reference: the rules must outlive it
 
   // Checks one line on its own (party, amount, duplicates) and folds it in; problems go to
   // `diagnostics` and the line is then left out.
-  void add(const Event& event, Diagnostics& diagnostics);
+  void add(const Event& event, Diagnostics& diagnostics) override;
   // Checks what needs every line: refunds never above payments to date, termination after a notice.
   void finish(Diagnostics& diagnostics);
 

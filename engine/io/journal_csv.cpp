@@ -13,8 +13,10 @@
 #include "core/event.h"
 #include "core/limits.h"
 #include "core/money.h"
+#include "core/journal_router.h"
 #include "io/csv_reader.h"
 #include "io/input_file.h"
+#include "io/text_checks.h"
 #include "core/nearest_name.h"
 
 namespace prorata::io {
@@ -152,11 +154,11 @@ bool has_surrounding_space(std::string_view text) {
   return !text.empty() && (space(text.front()) || space(text.back()));
 }
 
-// Turns rows into events for one convention; the parent loop decides which record is the header.
+// Turns rows into events, without any rules; the parent loop decides which record is the header.
 class JournalCsv {
  public:
-  JournalCsv(const std::string& path, const Rules& rules, JournalBuilder& builder, Diagnostics& diagnostics)
-      : path_(path), rules_(rules), builder_(builder), diagnostics_(diagnostics) {}
+  JournalCsv(const std::string& path, EventSink& sink, Diagnostics& diagnostics)
+      : path_(path), sink_(sink), diagnostics_(diagnostics) {}
 
   [[nodiscard]] bool has_header() const { return header_state_ != HeaderState::none; }
   void header(const CsvRecord& record);
@@ -168,14 +170,13 @@ class JournalCsv {
   enum class HeaderState { none, read, malformed };
 
   [[nodiscard]] std::string_view cell(const CsvRecord& record, Column column) const;
-  bool in_convention(const CsvRecord& record, const SourceLoc& loc);
   bool read_event(const CsvRecord& record, const SourceLoc& loc);
   bool read_text(const CsvRecord& record, Column column, std::size_t bytes_max, std::string& text,
                  const SourceLoc& loc);
+  bool no_hidden_character(std::string_view value, std::string_view what, bool allow_tab, const SourceLoc& loc);
 
   const std::string& path_;
-  const Rules& rules_;
-  JournalBuilder& builder_;
+  EventSink& sink_;
   Diagnostics& diagnostics_;
   HeaderState header_state_ = HeaderState::none;
   Header header_;
@@ -201,9 +202,9 @@ void JournalCsv::row(const CsvRecord& record) {
   }
   if (!header_.ok) return;  // reading cells under a wrong header would only repeat its problems
   if (is_empty_row(record)) return;
-  if (!in_convention(record, loc)) return;
   if (!read_event(record, loc)) return;
-  builder_.add(event_, diagnostics_);
+  if (!check_event_shape(event_, diagnostics_)) return;
+  sink_.add(event_, diagnostics_);
 }
 
 std::string_view JournalCsv::cell(const CsvRecord& record, Column column) const {
@@ -211,35 +212,6 @@ std::string_view JournalCsv::cell(const CsvRecord& record, Column column) const 
   if (field == field_absent) return {};
   PRORATA_ASSERT(field < record.field_count());
   return record.field(field);
-}
-
-bool JournalCsv::in_convention(const CsvRecord& record, const SourceLoc& loc) {
-  if (header_.field_by_column[static_cast<std::size_t>(Column::convention)] == field_absent) return true;
-  const std::string_view convention = cell(record, Column::convention);
-  if (has_surrounding_space(convention)) {
-    diagnostics_.error(loc, "convention " + quoted(convention) + " has spaces around it: remove them");
-    return false;
-  }
-  if (convention.empty()) {
-    diagnostics_.error(
-        loc, "empty convention cell: name the convention of this row (this journal is read for '" + rules_.id + "')");
-    return false;
-  }
-  if (convention == rules_.id) return true;
-  // Another convention's row, skipped unchecked; but a value no convention id can have (ids are
-  // lower-case letters, digits and '-') is a typo that would silently drop the row.
-  const bool well_formed = convention.size() <= limits::id_bytes_max &&
-                           std::all_of(convention.begin(), convention.end(), [](char c) {
-                             return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-                           });
-  if (!well_formed) {
-    std::string message = "convention " + quoted(convention) +
-                          " is not a convention id (lower-case letters, digits and '-')";
-    const std::array<std::string_view, 1> ours{rules_.id};
-    if (auto near = nearest_name(convention, ours)) message += "; did you mean '" + *near + "'?";
-    diagnostics_.error(loc, message);
-  }
-  return false;
 }
 
 // Reads every cell of the row into event_, reporting each bad one (not only the first).
@@ -276,6 +248,9 @@ bool JournalCsv::read_event(const CsvRecord& record, const SourceLoc& loc) {
   ok = read_text(record, Column::ref, limits::id_bytes_max, event_.ref, loc) && ok;
   ok = read_text(record, Column::category, limits::id_bytes_max, event_.category, loc) && ok;
   ok = read_text(record, Column::memo, limits::text_bytes_max, event_.memo, loc) && ok;
+  event_.has_convention = header_.field_by_column[static_cast<std::size_t>(Column::convention)] != field_absent;
+  event_.convention.assign(cell(record, Column::convention));  // checked by the router, which knows the ids
+  ok = no_hidden_character(event_.convention, "convention", false, loc) && ok;
   return ok;
 }
 
@@ -287,20 +262,30 @@ bool JournalCsv::read_text(const CsvRecord& record, Column column, std::size_t b
     diagnostics_.error(loc, std::string(column_name(column)) + " " + quoted(value) + " has spaces around it: remove them");
     return false;
   }
-  if (value.size() <= bytes_max) return true;
-  diagnostics_.error(
-      loc, std::string(column_name(column)) + " longer than " + std::to_string(bytes_max) + " bytes: " + quoted(value));
+  if (value.size() > bytes_max) {
+    diagnostics_.error(loc, std::string(column_name(column)) + " longer than " + std::to_string(bytes_max) +
+                                " bytes: " + quoted(value));
+    return false;
+  }
+  // A memo may hold a tab (a spreadsheet cell pasted in); nothing else may hide in a cell.
+  return no_hidden_character(value, column_name(column), column == Column::memo, loc);
+}
+
+bool JournalCsv::no_hidden_character(std::string_view value, std::string_view what, bool allow_tab,
+                                     const SourceLoc& loc) {
+  auto hidden = first_hidden_character(value, allow_tab);
+  if (!hidden) return true;
+  diagnostics_.error(loc, hidden_character_message(what, *hidden));
   return false;
 }
 
 }  // namespace
 
-bool load_journal(std::istream& in, const std::string& path, const Rules& rules, JournalBuilder& builder,
-                  Diagnostics& diagnostics) {
+bool read_journal(std::istream& in, const std::string& path, EventSink& sink, Diagnostics& diagnostics) {
   Diagnostics found;  // this file's own: `diagnostics` may be full already, or hold other files'
   CsvReader reader(in, path);
   CsvRecord record;
-  JournalCsv journal(path, rules, builder, found);
+  JournalCsv journal(path, sink, found);
   while (reader.next(record, found)) {
     if (!journal.has_header() && reader.skipped_record_count() > 0) journal.lose_header();
     if (record.is_empty_line()) continue;
@@ -321,23 +306,48 @@ bool load_journal(std::istream& in, const std::string& path, const Rules& rules,
     found.error(SourceLoc{path, 1, 0},  // where the header should be
                 "empty journal: expected a header line date,event,party,amount,ref,category,memo");
   }
-  builder.finish(found);
+  diagnostics.append(found);
+  return found.empty();
+}
+
+namespace {
+
+// The journal file opened for reading, or nullopt with one diagnostic (cannot open, too large).
+std::optional<std::ifstream> open_journal(const std::string& path, Diagnostics& diagnostics) {
+  auto in = open_input_file(path, "the journal", diagnostics);
+  if (!in) return std::nullopt;
+  std::error_code size_error;
+  const std::uintmax_t size_bytes = std::filesystem::file_size(path, size_error);  // fails on a pipe: fine,
+  if (!size_error && size_bytes > limits::journal_file_bytes_max) {                // the reader counts too
+    diagnostics.error(SourceLoc{path, 0, 0}, "the file is " + std::to_string(size_bytes) +
+                                                 " bytes, more than the limit of " +
+                                                 std::to_string(limits::journal_file_bytes_max) + " bytes");
+    return std::nullopt;
+  }
+  return in;
+}
+
+}  // namespace
+
+bool read_journal_file(const std::string& path, EventSink& sink, Diagnostics& diagnostics) {
+  auto in = open_journal(path, diagnostics);
+  return in && read_journal(*in, path, sink, diagnostics);
+}
+
+bool load_journal(std::istream& in, const std::string& path, const Rules& rules, JournalBuilder& builder,
+                  Diagnostics& diagnostics) {
+  ConventionRouter router;
+  router.route(rules.id, builder);
+  Diagnostics found;
+  read_journal(in, path, router, found);
+  builder.finish(found);  // what needs every line: reported with the lines' own problems
   diagnostics.append(found);
   return found.empty();
 }
 
 bool load_journal_file(const std::string& path, const Rules& rules, JournalBuilder& builder, Diagnostics& diagnostics) {
-  const SourceLoc file{path, 0, 0};
-  auto in = open_input_file(path, "the journal", diagnostics);
-  if (!in) return false;
-  std::error_code size_error;
-  const std::uintmax_t size_bytes = std::filesystem::file_size(path, size_error);  // fails on a pipe: fine,
-  if (!size_error && size_bytes > limits::journal_file_bytes_max) {                // the reader counts too
-    diagnostics.error(file, "the file is " + std::to_string(size_bytes) + " bytes, more than the limit of " +
-                                std::to_string(limits::journal_file_bytes_max) + " bytes");
-    return false;
-  }
-  return load_journal(*in, path, rules, builder, diagnostics);
+  auto in = open_journal(path, diagnostics);
+  return in && load_journal(*in, path, rules, builder, diagnostics);
 }
 
 }  // namespace prorata::io

@@ -1,11 +1,14 @@
 // The journal as CSV: a header row naming the columns (any order), then one event per row. Read in one
-// streaming pass through io/csv_reader.h; each row becomes a core Event fed to a JournalBuilder.
+// streaming pass through io/csv_reader.h, without any rules: each row becomes a located core Event
+// (its cells checked: dates, amounts, lengths, no hidden characters; check_event_shape) handed to an
+// EventSink, usually a ConventionRouter in front of one JournalBuilder per convention.
 //
 //   date,event,party,amount,ref,category,memo[,convention]
 //   2021-03-01,payment,ville,3000.00,VIR-12,,first instalment
 //
 // `date` and `event` are required columns, the others optional (a missing column reads as empty
 // cells). With a `convention` column, rows naming another convention than the rules' id are skipped.
+// Reading stops at nothing but the end of the file: every problem of the file is reported.
 #pragma once
 #include <array>
 #include <istream>
@@ -13,6 +16,7 @@
 #include <string_view>
 
 #include "core/diagnostic.h"
+#include "core/event.h"
 #include "core/journal.h"
 #include "core/rules.h"
 
@@ -22,7 +26,13 @@ namespace prorata::io {
 inline constexpr std::array<std::string_view, 8> journal_column_names = {"date", "event",    "party", "amount",
                                                                          "ref",  "category", "memo",  "convention"};
 
-// Reads a journal in one pass, feeding each line of this convention to `builder`, then calls
+// Reads a journal in one pass, without rules, feeding every event to `sink`. `path` only labels
+// diagnostics. Returns true when no diagnostic was added.
+bool read_journal(std::istream& in, const std::string& path, EventSink& sink, Diagnostics& diagnostics);
+// The same from a file (one diagnostic when it cannot be opened or passes limits::journal_file_bytes_max).
+bool read_journal_file(const std::string& path, EventSink& sink, Diagnostics& diagnostics);
+
+// One convention: reads the journal, feeding each line of this convention to `builder`, then calls
 // builder.finish(). `path` only labels diagnostics. Returns true when no diagnostic was added.
 bool load_journal(std::istream& in, const std::string& path, const Rules& rules, JournalBuilder& builder,
                   Diagnostics& diagnostics);

@@ -1,0 +1,74 @@
+#include "core/journal_router.h"
+
+#include <algorithm>
+
+#include "core/assert.h"
+#include "core/limits.h"
+#include "core/nearest_name.h"
+
+namespace prorata {
+
+namespace {
+
+bool has_surrounding_space(std::string_view text) {
+  auto space = [](char c) { return c == ' ' || c == '\t'; };
+  return !text.empty() && (space(text.front()) || space(text.back()));
+}
+
+bool is_convention_id(std::string_view text) {
+  return !text.empty() && text.size() <= limits::id_bytes_max && std::all_of(text.begin(), text.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+         });
+}
+
+}  // namespace
+
+void ConventionRouter::route(std::string convention_id, EventSink& sink) {
+  PRORATA_ASSERT(!convention_id.empty());
+  const bool inserted = sinks_.emplace(std::move(convention_id), &sink).second;
+  PRORATA_ASSERT(inserted);
+}
+
+bool ConventionRouter::well_formed(const Event& event, Diagnostics& diagnostics) const {
+  const std::string& convention = event.convention;
+  if (has_surrounding_space(convention)) {
+    diagnostics.error(event.loc, "convention '" + convention + "' has spaces around it: remove them");
+    return false;
+  }
+  std::string loaded;
+  std::vector<std::string_view> ids;
+  for (const auto& [id, sink] : sinks_) {
+    loaded += (loaded.empty() ? "'" : ", '") + id + "'";
+    ids.emplace_back(id);
+  }
+  if (convention.empty()) {
+    diagnostics.error(event.loc, "empty convention cell: name the convention of this row (this journal is read for " +
+                                     loaded + ")");
+    return false;
+  }
+  if (is_convention_id(convention)) return true;
+  // A value no convention id can have (ids are lower-case letters, digits and '-') is a typo that
+  // would silently drop the row.
+  std::string message = "convention '" + convention + "' is not a convention id (lower-case letters, digits and '-')";
+  if (auto near = nearest_name(convention, ids)) message += "; did you mean '" + *near + "'?";
+  diagnostics.error(event.loc, message);
+  return false;
+}
+
+void ConventionRouter::add(const Event& event, Diagnostics& diagnostics) {
+  PRORATA_ASSERT(!sinks_.empty());
+  if (!event.has_convention) {
+    PRORATA_ASSERT(sinks_.size() == 1);  // a journal without a convention column serves one convention
+    sinks_.begin()->second->add(event, diagnostics);
+    return;
+  }
+  if (!well_formed(event, diagnostics)) return;
+  auto sink = sinks_.find(event.convention);
+  if (sink == sinks_.end()) {
+    ++other_[event.convention];
+    return;
+  }
+  sink->second->add(event, diagnostics);
+}
+
+}  // namespace prorata
