@@ -23,6 +23,14 @@ const char* sharing_rule_fr(ShareKey key) {
   return "";
 }
 
+std::vector<AmendmentRef> amendments_on(const Rules& rules, const JournalFacts& facts, Date day) {
+  std::vector<AmendmentRef> out;
+  for (std::size_t k : facts.timeline.in_force(day)) {
+    out.push_back({rules.amendments[k].id, rules.amendments[k].title, *facts.timeline.amendments[k].effective});
+  }
+  return out;
+}
+
 int year_of(Date day) { return static_cast<int>(date::year_month_day{day}.year()); }
 
 }  // namespace
@@ -46,8 +54,9 @@ std::vector<StatementDocument> build_statements(const Rules& rules, const Journa
       diagnostics.error(SourceLoc{}, "statements need the accountant (and its account) in the rules");
       return {};
     }
-    const Contributor* debtor = rules.find_contributor(line.party);
-    PRORATA_ASSERT(debtor != nullptr);  // the journal builder checked the party
+    // The contributor as the version in force on the statement's date has it (it may join by an amendment).
+    const Contributor* debtor = facts.timeline.on(line.date).rules.find_contributor(line.party);
+    PRORATA_ASSERT(debtor != nullptr);  // the journal builder checked the party is one on that date
     StatementDocument doc;
     doc.number = line.ref;
     doc.issued = line.date;
@@ -56,7 +65,10 @@ std::vector<StatementDocument> build_statements(const Rules& rules, const Journa
     doc.debtor = debtor->organisation();
     doc.convention_id = rules.id;
     doc.convention_title = rules.title;
-    doc.signed_on = status.term.effective;
+    // What the statement cites is what stood on its own date, whatever the as-of date.
+    doc.signed_on = facts.timeline.effective;
+    PRORATA_ASSERT(doc.signed_on && *doc.signed_on <= line.date);  // the journal refuses calls before E
+    doc.amendments = amendments_on(rules, facts, line.date);
     doc.legal_basis = rules.documents.statement_basis;
     doc.amount = line.amount;
     doc.amount_words = amount_in_words_fr(line.amount, rules.documents.spelling);
@@ -89,7 +101,8 @@ std::vector<RefundNotice> build_refund_notices(const Rules& rules, const Journal
   std::vector<RefundNotice> notices;
   for (const ContributorStatus& c : status.contributors) {  // sorted by id: stable numbering
     if (c.refund_due <= Money{}) continue;
-    const Contributor* contributor = rules.find_contributor(c.id);
+    const Date settled_on = status.term.end ? std::min(status.as_of, *status.term.end) : status.as_of;
+    const Contributor* contributor = facts.timeline.on(settled_on).rules.find_contributor(c.id);
     PRORATA_ASSERT(contributor != nullptr);
     RefundNotice notice;
     notice.number = document_number(rules.documents.refund_prefix, status.as_of, ++sequence);
@@ -102,6 +115,7 @@ std::vector<RefundNotice> build_refund_notices(const Rules& rules, const Journal
     notice.convention_id = rules.id;
     notice.convention_title = rules.title;
     notice.signed_on = status.term.effective;
+    notice.amendments = amendments_on(rules, facts, settled_on);
     notice.term_end = status.term.end;
     notice.legal_basis = rules.documents.refund_basis;
     notice.rule = sharing_rule_fr(rules.share_key);

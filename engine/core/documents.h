@@ -16,6 +16,13 @@
 
 namespace prorata {
 
+// An amendment a document cites: in force on the document's date.
+struct AmendmentRef {
+  std::string id;
+  std::string title;
+  Date effective;
+};
+
 // État des sommes dues: a call for funds to one contributor (art. 4.2-4.3 of the reference).
 struct StatementDocument {
   std::string number;              // the journal line's ref, e.g. ESD-2020-0001; also the transfer reference
@@ -26,6 +33,7 @@ struct StatementDocument {
   std::string convention_id;
   std::string convention_title;
   std::optional<Date> signed_on;   // the convention's effective date (last signature), when known
+  std::vector<AmendmentRef> amendments;  // in force on the statement's date, in the order applied
   std::string legal_basis;         // e.g. "Convention, art. 4.1 à 4.4"
   Money amount;
   std::string amount_words;        // "neuf mille euros"
@@ -56,6 +64,7 @@ struct RefundNotice {
   std::string convention_id;
   std::string convention_title;
   std::optional<Date> signed_on;
+  std::vector<AmendmentRef> amendments;  // in force for the settlement, in the order applied
   std::optional<Date> term_end;
   std::string legal_basis;         // e.g. "Convention, art. 4.5"
   std::string rule;                // the sharing rule in words (pro rata to the amounts paid)

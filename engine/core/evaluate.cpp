@@ -17,31 +17,7 @@ const char* to_string(TermState state) {
   return "?";
 }
 
-const char* to_string(EndReason reason) {
-  switch (reason) {
-    case EndReason::max_duration: return "max_duration";
-    case EndReason::milestone: return "milestone";
-    case EndReason::termination: return "termination";
-  }
-  return "?";
-}
-
 namespace {
-
-std::optional<Date> effective_date(const Rules& rules, const JournalFacts& facts, Date as_of) {
-  std::optional<Date> effective;
-  auto consider = [&](const std::string& id) -> bool {
-    const auto& signed_on = facts.parties.at(id).signed_on;
-    if (!signed_on || *signed_on > as_of) return false;
-    if (!effective || *signed_on > *effective) effective = *signed_on;
-    return true;
-  };
-  if (!consider(rules.beneficiary.id)) return std::nullopt;
-  for (const auto& c : rules.contributors) {
-    if (!consider(c.id)) return std::nullopt;
-  }
-  return effective;
-}
 
 DayFlows flows_to_date(const PartyFacts& party, Date as_of) {
   DayFlows sum;
@@ -56,57 +32,50 @@ DayFlows flows_to_date(const PartyFacts& party, Date as_of) {
 }  // namespace
 
 TermStatus evaluate_term(const Rules& rules, const JournalFacts& facts, Date as_of) {
+  (void)rules;  // the timeline holds every version of the rules
+  const Timeline& timeline = facts.timeline;
   TermStatus term;
-  term.effective = effective_date(rules, facts, as_of);
-  if (!term.effective) return term;  // pending, end unknown
-  // Candidates in reason order, so that on equal dates the earlier reason wins.
-  term.end = add(*term.effective, rules.term.max_duration);
-  term.end_reason = EndReason::max_duration;
-  auto consider = [&](std::optional<Date> day, EndReason reason) {
-    if (day && *day <= as_of && *day < *term.end) {
-      term.end = *day;
-      term.end_reason = reason;
-    }
-  };
-  if (rules.term.ends_at_milestone) {
-    auto milestone = facts.milestones.find(*rules.term.ends_at_milestone);
-    if (milestone != facts.milestones.end()) consider(milestone->second, EndReason::milestone);
-  }
-  consider(facts.termination, EndReason::termination);
-  if (as_of < *term.effective) {
-    term.state = TermState::pending;
-  } else if (as_of <= *term.end) {
-    term.state = TermState::running;
-  } else {
-    term.state = TermState::ended;
-  }
+  if (!timeline.effective || *timeline.effective > as_of) return term;  // pending, end unknown
+  term.effective = timeline.effective;
+  const TermEnd end = term_end(timeline.on(as_of).rules, *term.effective, facts.milestones, facts.termination, as_of);
+  term.end = end.end;
+  term.end_reason = end.reason;
+  term.state = as_of <= *term.end ? TermState::running : TermState::ended;
   return term;
 }
 
-Status evaluate(const Rules& rules, const JournalFacts& facts, Date as_of) {
-  Status status;
+Evaluation evaluate_detailed(const Rules& rules, const JournalFacts& facts, Date as_of) {
+  PRORATA_ASSERT(!facts.timeline.versions.empty());  // JournalBuilder::finish built the timeline
+  Evaluation out;
+  Status& status = out.status;
   status.convention = rules.id;
   status.title = rules.title;
   status.currency = rules.currency;
   status.as_of = as_of;
   status.term = evaluate_term(rules, facts, as_of);
+  status.amendments = amendment_statuses(rules, facts.timeline, as_of);
+  const Date settled_on = status.term.end ? std::min(as_of, *status.term.end) : as_of;
+  out.version = &facts.timeline.on(settled_on);
+  const Rules& version = out.version->rules;
+  for (std::size_t k : facts.timeline.in_force(settled_on)) status.amendments_in_force.push_back(rules.amendments[k].id);
 
   Money eligible{};
   for (auto it = facts.expenses_by_day.begin(); it != facts.expenses_by_day.end() && it->first <= as_of; ++it) {
     const bool in_term = status.term.effective && *status.term.effective <= it->first && it->first <= *status.term.end;
+    const Rules& in_force = facts.timeline.on(it->first).rules;  // eligibility as on the expense's own date
     for (const auto& [category, amount] : it->second) {
       status.totals.spending += amount;
-      if (in_term && rules.is_eligible(category)) eligible += amount;
+      if (in_term && in_force.is_eligible(category)) eligible += amount;
     }
   }
   status.totals.eligible_spending = max(eligible, Money{});
 
-  const CapsResult caps_result = effective_caps(rules);
-  PRORATA_ASSERT(caps_result.value.has_value());  // the rules loader refuses caps over the aggregate
-  const std::vector<Money>& caps = caps_result.value->caps;
-  std::vector<Money> paid;
-  for (std::size_t i = 0; i < rules.contributors.size(); ++i) {
-    const Contributor& c = rules.contributors[i];
+  CapsResult caps_result = effective_caps(version);
+  PRORATA_ASSERT(caps_result.value.has_value());  // the timeline keeps only versions whose caps hold
+  out.caps = std::move(*caps_result.value);
+  const std::vector<Money>& caps = out.caps.caps;
+  for (std::size_t i = 0; i < version.contributors.size(); ++i) {
+    const Contributor& c = version.contributors[i];
     DayFlows flows = flows_to_date(facts.parties.at(c.id), as_of);
     ContributorStatus row;
     row.id = c.id;
@@ -118,13 +87,13 @@ Status evaluate(const Rules& rules, const JournalFacts& facts, Date as_of) {
     row.refunded = flows.refunded;
     row.net_paid = flows.paid - flows.refunded;
     PRORATA_ASSERT(row.net_paid >= Money{});  // the journal checks refunds never pass payments
-    paid.push_back(row.paid);
+    out.paid.push_back(row.paid);
     status.contributors.push_back(row);
   }
 
-  Settlement settlement = settle(rules, caps, paid, status.totals.eligible_spending);
-  const std::vector<Money>& finals = settlement.finals;
-  status.basis = settlement.basis;
+  out.settlement = settle(version, caps, out.paid, status.totals.eligible_spending);
+  const std::vector<Money>& finals = out.settlement.finals;
+  status.basis = out.settlement.basis;
   Totals& totals = status.totals;
   for (std::size_t i = 0; i < status.contributors.size(); ++i) {
     ContributorStatus& row = status.contributors[i];
@@ -142,12 +111,18 @@ Status evaluate(const Rules& rules, const JournalFacts& facts, Date as_of) {
     totals.covered += row.final_contribution;
     totals.refund_due += row.refund_due;
     totals.amount_due += row.amount_due;
+    totals.outstanding_calls += row.outstanding_calls;
   }
   totals.uncovered = totals.eligible_spending - totals.covered;
   PRORATA_ASSERT(totals.uncovered >= Money{});
+  PRORATA_ASSERT(totals.caps == out.caps.sum);  // paired: the caps in force, summed twice
   std::sort(status.contributors.begin(), status.contributors.end(),
             [](const ContributorStatus& a, const ContributorStatus& b) { return a.id < b.id; });
-  return status;
+  return out;
+}
+
+Status evaluate(const Rules& rules, const JournalFacts& facts, Date as_of) {
+  return evaluate_detailed(rules, facts, as_of).status;
 }
 
 }  // namespace prorata

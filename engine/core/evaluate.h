@@ -6,17 +6,17 @@
 #include <vector>
 
 #include "core/calendar.h"
+#include "core/caps.h"
 #include "core/journal.h"
 #include "core/money.h"
 #include "core/rules.h"
 #include "core/settle.h"
+#include "core/timeline.h"
 
 namespace prorata {
 
 enum class TermState { pending, running, ended };
-enum class EndReason { max_duration, milestone, termination };
 const char* to_string(TermState state);
-const char* to_string(EndReason reason);
 
 struct TermStatus {
   TermState state = TermState::pending;
@@ -52,6 +52,7 @@ struct Totals {
   Money uncovered;          // eligible_spending - covered: borne by the beneficiary
   Money refund_due;
   Money amount_due;
+  Money outstanding_calls;  // sum of the contributors' outstanding calls
 };
 
 struct Status {
@@ -63,9 +64,23 @@ struct Status {
   Totals totals;
   std::vector<ContributorStatus> contributors;  // sorted by id (byte order)
   SettlementBasis basis;                        // why the final contributions are what they are
+  std::vector<AmendmentStatus> amendments;      // every amendment of the rules: in force or pending
+  std::vector<std::string> amendments_in_force;  // ids, in the order applied to the version settled
+};
+
+// Everything the status is computed from, kept for `explain`: the version of the rules settled (in
+// force on min(as-of, end)), its caps and the settlement, indexed like version.contributors.
+struct Evaluation {
+  Status status;
+  const RulesVersion* version = nullptr;  // points into facts.timeline
+  EffectiveCaps caps;
+  Settlement settlement;
+  std::vector<Money> paid;                // gross payments to date, one per version contributor
 };
 
 TermStatus evaluate_term(const Rules& rules, const JournalFacts& facts, Date as_of);
+// `facts` must outlive the result (it points at the version in facts.timeline).
+Evaluation evaluate_detailed(const Rules& rules, const JournalFacts& facts, Date as_of);
 Status evaluate(const Rules& rules, const JournalFacts& facts, Date as_of);
 
 }  // namespace prorata

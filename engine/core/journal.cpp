@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "core/document_number.h"
 #include "core/limits.h"
 #include "core/nearest_name.h"
+#include "core/timeline_check.h"
 
 namespace prorata {
 
@@ -38,7 +40,19 @@ std::string in_quotes(std::string_view text) { return "'" + std::string(text) + 
 
 JournalBuilder::JournalBuilder(const Rules& rules) : rules_(rules) {
   facts_.parties[rules.beneficiary.id];
-  for (const auto& c : rules.contributors) facts_.parties[c.id];
+  for (const auto& c : rules.contributors) contributors_.emplace(c.id, &c);
+  auto eligible = [&](const std::optional<std::vector<std::string>>& list) {
+    if (list) eligible_anywhere_.insert(eligible_anywhere_.end(), list->begin(), list->end());
+  };
+  eligible(rules.eligible_categories);
+  for (std::size_t k = 0; k < rules.amendments.size(); ++k) {
+    for (const auto& c : rules.amendments[k].changes.joining) {
+      contributors_.emplace(c.id, &c);
+      joins_by_.emplace(c.id, k);
+    }
+    eligible(rules.amendments[k].changes.eligible_categories);
+  }
+  for (const auto& [id, contributor] : contributors_) facts_.parties[id];
 }
 
 bool JournalBuilder::check_party(const Event& event, Diagnostics& diagnostics) const {
@@ -51,16 +65,17 @@ bool JournalBuilder::check_party(const Event& event, Diagnostics& diagnostics) c
     }
     return true;
   }
-  if (!rules_.is_party(event.party)) {
+  if (event.party != rules_.beneficiary.id && contributors_.count(event.party) == 0) {
     std::string message = "unknown party " + in_quotes(event.party) + " (not the beneficiary '" +
                           rules_.beneficiary.id + "' nor a contributor of " + rules_.id + ")";
     std::vector<std::string_view> parties{rules_.beneficiary.id};
     for (const auto& contributor : rules_.contributors) parties.emplace_back(contributor.id);
+    for (const auto& [id, amendment] : joins_by_) parties.emplace_back(id);
     if (auto near = nearest_name(event.party, parties)) message += "; did you mean '" + *near + "'?";
     diagnostics.error(event.loc, message);
     return false;
   }
-  if (rule == PartyRule::required_contributor && rules_.find_contributor(event.party) == nullptr) {
+  if (rule == PartyRule::required_contributor && contributors_.count(event.party) == 0) {
     diagnostics.error(event.loc, std::string("a ") + kind + " concerns a contributor, not " + in_quotes(event.party));
     return false;
   }
@@ -109,10 +124,13 @@ bool looks_like_typo(std::string_view category, std::string_view eligible) {
 
 // With a list of eligible categories, an expense category that looks like a typo of an eligible one
 // (looks_like_typo) is refused with the name: silently ineligible, it would lower everybody's share.
+// The check is against every category eligible in some version of the rules.
 bool JournalBuilder::check_category(const Event& event, Diagnostics& diagnostics) const {
-  if (event.kind != EventKind::expense || !rules_.eligible_categories || rules_.is_eligible(event.category)) return true;
-  if (event.category.empty()) return true;
-  for (const std::string& eligible : *rules_.eligible_categories) {
+  if (event.kind != EventKind::expense || event.category.empty()) return true;
+  if (std::find(eligible_anywhere_.begin(), eligible_anywhere_.end(), event.category) != eligible_anywhere_.end()) {
+    return true;
+  }
+  for (const std::string& eligible : eligible_anywhere_) {
     if (!looks_like_typo(event.category, eligible)) continue;
     diagnostics.error(event.loc, "category " + in_quotes(event.category) + " is not eligible but looks like a typo of "
                                      "the eligible '" + eligible + "': did you mean '" + eligible + "'?");
@@ -134,12 +152,9 @@ void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
   PartyFacts* party = event.party.empty() ? nullptr : &facts_.parties.at(event.party);
   switch (event.kind) {
     case EventKind::signature:
-      if (party->signed_on) {
-        diagnostics.error(event.loc, in_quotes(event.party) + " already signed on " + format_date(*party->signed_on) +
-                                         " (a party signs once)");
-        return;
-      }
-      party->signed_on = event.date;
+      if (!check_signature(event, diagnostics)) return;
+      if (event.ref.empty()) party->signed_on = event.date;
+      else facts_.amendment_signatures[event.ref].emplace(event.party, SignatureFact{event.date, event.loc});
       break;
     case EventKind::statement:
       PRORATA_ASSERT(event.ref.empty() || is_file_safe_number(event.ref));  // check_event_shape
@@ -167,8 +182,10 @@ void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
         return;
       }
       party->flows_by_day[event.date].paid += *event.amount;
+      note_first_flow(event);
       break;
     case EventKind::refund:
+      note_first_flow(event);
       party->flows_by_day[event.date].refunded += *event.amount;
       note_refund_number(event.ref, event.date);
       last_refund_loc_[{event.party, event.date}] = event.loc;
@@ -183,7 +200,7 @@ void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
                                          format_date(facts_.milestones.at(event.ref)));
         return;
       }
-      if (rules_.term.ends_at_milestone == event.ref) end_milestone_loc_ = event.loc;
+      milestone_locs_.emplace(event.ref, event.loc);
       break;
     case EventKind::notice:
       notices_.push_back(event.date);
@@ -199,6 +216,50 @@ void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
       break;
   }
   ++facts_.events;
+}
+
+// A party signs the convention once (empty ref) if it is one of its parties from the start, and each
+// amendment once (ref: the amendment id); a contributor that joins by an amendment signs that amendment.
+bool JournalBuilder::check_signature(const Event& event, Diagnostics& diagnostics) {
+  if (event.ref.empty()) {
+    if (auto joins = joins_by_.find(event.party); joins != joins_by_.end()) {
+      const std::string& amendment = rules_.amendments[joins->second].id;
+      diagnostics.error(event.loc, in_quotes(event.party) + " joins the convention by " + in_quotes(amendment) +
+                                       ": its signature is that of the amendment (ref " + amendment + ")");
+      return false;
+    }
+    const std::optional<Date>& signed_on = facts_.parties.at(event.party).signed_on;
+    if (signed_on) {
+      diagnostics.error(event.loc, in_quotes(event.party) + " already signed on " + format_date(*signed_on) +
+                                       " (a party signs once)");
+      return false;
+    }
+    return true;
+  }
+  if (rules_.find_amendment(event.ref) == nullptr) {
+    std::string message = "signature of " + in_quotes(event.ref) + ", which is not an amendment of " + rules_.id;
+    std::vector<std::string_view> ids;
+    for (const auto& a : rules_.amendments) ids.emplace_back(a.id);
+    if (auto near = nearest_name(event.ref, ids)) message += "; did you mean '" + *near + "'?";
+    else message += rules_.amendments.empty() ? " (the rules have no amendments; the convention's own signatures "
+                                                 "leave ref empty)"
+                                               : "";
+    diagnostics.error(event.loc, message);
+    return false;
+  }
+  auto& signatures = facts_.amendment_signatures[event.ref];
+  if (auto previous = signatures.find(event.party); previous != signatures.end()) {
+    diagnostics.error(event.loc, in_quotes(event.party) + " already signed " + in_quotes(event.ref) + " on " +
+                                     format_date(previous->second.date) + " (line " +
+                                     std::to_string(previous->second.loc.line) + ")");
+    return false;
+  }
+  return true;
+}
+
+void JournalBuilder::note_first_flow(const Event& event) {
+  auto [it, inserted] = first_flow_.emplace(event.party, SignatureFact{event.date, event.loc});
+  if (!inserted && event.date < it->second.date) it->second = SignatureFact{event.date, event.loc};
 }
 
 // Refund refs shaped PREFIX-YYYY-NNNN keep the numbering of the next refund notices going.
@@ -218,108 +279,135 @@ void JournalBuilder::note_refund_number(const std::string& ref, Date day) {
 }
 
 // Calls for funds follow the convention (art. 4.2 of the reference: after signature, within the
-// commitment): a statement dated before its contributor signed, or one that takes the contributor's
-// calls above its cap, is refused at its line.
+// commitment): a statement dated before the convention took effect (or, for a contributor that joins
+// by an amendment, before that amendment took effect), or one that takes the contributor's calls above
+// the cap in force on its date, is refused at its line.
 void JournalBuilder::check_statements(Diagnostics& diagnostics) const {
   std::vector<const StatementLine*> ordered;
   for (const auto& line : facts_.statements) ordered.push_back(&line);
   std::sort(ordered.begin(), ordered.end(), [](const StatementLine* a, const StatementLine* b) {
     return std::tie(a->date, a->loc.line) < std::tie(b->date, b->loc.line);
   });
-  const CapsResult caps = effective_caps(rules_);
-  PRORATA_ASSERT(caps.value.has_value());  // the rules loader refuses caps over the aggregate
+  const Timeline& timeline = facts_.timeline;
   std::map<std::string, Money> called;
   for (const StatementLine* line : ordered) {
-    const Contributor* contributor = rules_.find_contributor(line->party);
-    PRORATA_ASSERT(contributor != nullptr);
-    const Money cap = caps.value->caps[*contributor_index(rules_, line->party)];
-    const std::optional<Date>& signed_on = facts_.parties.at(line->party).signed_on;
-    if (!signed_on || line->date < *signed_on) {
-      diagnostics.error(line->loc, "a statement to " + in_quotes(line->party) + " dated " + format_date(line->date) +
-                                       " comes before it signed the convention (" +
-                                       (signed_on ? "on " + format_date(*signed_on) : "no signature in the journal") +
-                                       "): funds are called after signature");
+    const std::string to = "a statement to " + in_quotes(line->party) + " dated " + format_date(line->date);
+    if (!timeline.effective || line->date < *timeline.effective) {
+      diagnostics.error(line->loc, to + " comes before the convention took effect (" +
+                                       (timeline.effective ? "on " + format_date(*timeline.effective) + ", signature of '" +
+                                                                 timeline.effective_party + "'"
+                                                           : "not every party has signed it") +
+                                       "): funds are called under a convention in force");
       continue;
     }
+    const RulesVersion& version = timeline.on(line->date);
+    const std::optional<std::size_t> index = contributor_index(version.rules, line->party);
+    if (!index) {
+      const Amendment& joins = rules_.amendments[joins_by_.at(line->party)];
+      const std::optional<Date>& from = timeline.amendments[joins_by_.at(line->party)].effective;
+      diagnostics.error(line->loc, to + " comes before it is a party: it joins by " + in_quotes(joins.id) +
+                                       (from ? ", in force from " + format_date(*from) : ", not in force"));
+      continue;
+    }
+    const CapsResult caps = effective_caps(version.rules);
+    PRORATA_ASSERT(caps.value.has_value());  // the timeline keeps only versions whose caps hold
+    const Money cap = caps.value->caps[*index];
+    const Money agreed = version.rules.contributors[*index].cap_agreed;
     Money& total = called[line->party];
     total += line->amount;
     if (total > cap) {
       diagnostics.error(line->loc, "statements to " + in_quotes(line->party) + " reach " + format_amount(total) +
-                                       " by " + format_date(line->date) + ", above its cap of " +
-                                       format_amount(cap) +
-                                       (cap != contributor->cap_agreed
-                                            ? " (its agreed " + format_amount(contributor->cap_agreed) +
-                                                  ", scaled down to fit the aggregate cap)"
-                                            : ""));
+                                       " by " + format_date(line->date) + ", above its cap of " + format_amount(cap) +
+                                       (cap != agreed ? " (its agreed " + format_amount(agreed) +
+                                                            ", scaled down to fit the aggregate cap)"
+                                                      : ""));
       total -= line->amount;
     }
   }
 }
 
-void JournalBuilder::finish(Diagnostics& diagnostics) {
-  check_statements(diagnostics);
-  for (const auto& contributor : rules_.contributors) {
-    const PartyFacts& party = facts_.parties.at(contributor.id);
+// A contributor that joins by an amendment is a party from the day it takes effect.
+void JournalBuilder::check_flows_from_joining(Diagnostics& diagnostics) const {
+  for (const auto& [id, k] : joins_by_) {
+    auto flow = first_flow_.find(id);
+    if (flow == first_flow_.end()) continue;
+    const std::optional<Date>& from = facts_.timeline.amendments[k].effective;
+    if (from && flow->second.date >= *from) continue;
+    diagnostics.error(flow->second.loc, "a payment or refund of " + in_quotes(id) + " dated " +
+                                            format_date(flow->second.date) + " comes before it is a party: it joins by " +
+                                            in_quotes(rules_.amendments[k].id) +
+                                            (from ? ", in force from " + format_date(*from) : ", not in force"));
+  }
+}
+
+void JournalBuilder::check_refunds(Diagnostics& diagnostics) const {
+  for (const auto& [id, contributor] : contributors_) {
+    const PartyFacts& party = facts_.parties.at(id);
     Money paid{};
     Money refunded{};
     for (const auto& [day, flows] : party.flows_by_day) {
       paid += flows.paid;
       refunded += flows.refunded;
       if (refunded > paid) {
-        diagnostics.error(last_refund_loc_.at({contributor.id, day}),
-                          "refunds to '" + contributor.id + "' reach " + format_amount(refunded) + " by " +
-                              format_date(day) + " but payments from it are only " + format_amount(paid));
+        diagnostics.error(last_refund_loc_.at({id, day}),
+                          "refunds to '" + id + "' reach " + format_amount(refunded) + " by " + format_date(day) +
+                              " but payments from it are only " + format_amount(paid));
         break;
       }
     }
   }
-  if (facts_.termination) {
-    const Date termination = *facts_.termination;
-    bool allowed = std::any_of(notices_.begin(), notices_.end(), [&](Date notice) {
-      return prorata::add(notice, rules_.term.notice_period) <= termination;
-    });
-    if (!allowed) {
-      std::string message = "termination on " + format_date(termination) + " needs a formal notice at least " +
-                            format_duration(rules_.term.notice_period) + " earlier";
-      std::optional<Date> latest;
-      for (Date notice : notices_) {
-        if (notice <= termination && (!latest || notice > *latest)) latest = notice;
-      }
-      if (latest) {
-        message += " (the notice of " + format_date(*latest) + " allows it from " +
-                   format_date(prorata::add(*latest, rules_.term.notice_period)) + ")";
-      } else {
-        message += " (the journal has none)";
-      }
-      diagnostics.error(*termination_loc_, message);
-      facts_.termination.reset();
-    }
+}
+
+void JournalBuilder::check_termination(Diagnostics& diagnostics) {
+  if (!facts_.termination) return;
+  const Date termination = *facts_.termination;
+  bool allowed = std::any_of(notices_.begin(), notices_.end(), [&](Date notice) {
+    return prorata::add(notice, rules_.term.notice_period) <= termination;
+  });
+  if (allowed) return;
+  std::string message = "termination on " + format_date(termination) + " needs a formal notice at least " +
+                        format_duration(rules_.term.notice_period) + " earlier";
+  std::optional<Date> latest;
+  for (Date notice : notices_) {
+    if (notice <= termination && (!latest || notice > *latest)) latest = notice;
   }
+  if (latest) {
+    message += " (the notice of " + format_date(*latest) + " allows it from " +
+               format_date(prorata::add(*latest, rules_.term.notice_period)) + ")";
+  } else {
+    message += " (the journal has none)";
+  }
+  diagnostics.error(*termination_loc_, message);
+  facts_.termination.reset();
+}
+
+void JournalBuilder::finish(Diagnostics& diagnostics) {
+  check_termination(diagnostics);
+  facts_.timeline = build_timeline(rules_, facts_, diagnostics);
+  check_statements(diagnostics);
+  check_flows_from_joining(diagnostics);
+  check_refunds(diagnostics);
   check_term_dates(diagnostics);
 }
 
-// A convention cannot end before it takes effect: a termination, or the milestone that ends the term,
-// dated before the last signature is a typo, not a settlement in which nothing is eligible.
+// A convention cannot end before it takes effect: a termination, or the milestone that ends the term
+// (in any version in force), dated before the last signature is a typo, not a settlement in which
+// nothing is eligible.
 void JournalBuilder::check_term_dates(Diagnostics& diagnostics) {
-  std::optional<Date> effective;
-  std::string last_party;
-  for (const auto& [id, party] : facts_.parties) {
-    if (!party.signed_on) return;  // not every party has signed: no effective date to compare with
-    if (!effective || *party.signed_on > *effective) {
-      effective = party.signed_on;
-      last_party = id;
-    }
-  }
-  const std::string why = " is before the convention took effect on " + format_date(*effective) + " (signature of '" +
-                          last_party + "')";
-  if (facts_.termination && *facts_.termination < *effective) {
+  const Timeline& timeline = facts_.timeline;
+  if (!timeline.effective) return;  // not every party has signed: no effective date to compare with
+  const std::string why = " is before the convention took effect on " + format_date(*timeline.effective) +
+                          " (signature of '" + timeline.effective_party + "')";
+  if (facts_.termination && *facts_.termination < *timeline.effective) {
     diagnostics.error(*termination_loc_, "termination on " + format_date(*facts_.termination) + why);
   }
-  if (end_milestone_loc_) {
-    const Date milestone = facts_.milestones.at(*rules_.term.ends_at_milestone);
-    if (milestone < *effective) {
-      diagnostics.error(*end_milestone_loc_, "milestone '" + *rules_.term.ends_at_milestone + "' on " +
-                                                 format_date(milestone) + why);
+  std::set<std::string> reported;
+  for (const RulesVersion& version : timeline.versions) {
+    const std::optional<std::string>& id = version.rules.term.ends_at_milestone;
+    if (!id || !facts_.milestones.count(*id) || !reported.insert(*id).second) continue;
+    const Date milestone = facts_.milestones.at(*id);
+    if (milestone < *timeline.effective) {
+      diagnostics.error(milestone_locs_.at(*id), "milestone '" + *id + "' on " + format_date(milestone) + why);
     }
   }
 }

@@ -1,7 +1,9 @@
-// JournalBuilder checks journal events one at a time against the rules and folds them into
-// JournalFacts: per-day sums, signatures, milestones, the termination. Memory grows with the number
-// of distinct days and payment references (what the checks need), not with the number of lines, so
-// a journal is read in one streaming pass.
+// JournalBuilder checks one convention's journal events one at a time against its rules (the base
+// and every amendment) and folds them into JournalFacts: per-day sums, signatures, milestones, the
+// termination. finish() then builds the timeline (core/timeline.h) and checks what depends on the
+// version of the rules in force on each event's date. Memory grows with the number of distinct days
+// and payment references (what the checks need), not with the number of lines, so a journal is read
+// in one streaming pass.
 #pragma once
 #include <map>
 #include <optional>
@@ -13,6 +15,7 @@
 #include "core/diagnostic.h"
 #include "core/event.h"
 #include "core/rules.h"
+#include "core/timeline.h"
 
 namespace prorata {
 
@@ -23,7 +26,7 @@ struct DayFlows {
 };
 
 struct PartyFacts {
-  std::optional<Date> signed_on;
+  std::optional<Date> signed_on;          // its signature of the convention itself (empty ref)
   std::map<Date, DayFlows> flows_by_day;  // contributors only
 };
 
@@ -45,6 +48,9 @@ struct JournalFacts {
   std::vector<StatementLine> statements;       // in journal order (one per call: few)
   // "AR-2021" -> date -> highest NNNN of the AR-2021-NNNN refund refs of that day
   std::map<std::string, std::map<Date, std::uint32_t>> refund_numbers;
+  // amendment id -> party -> its signature of that amendment (a signature line whose ref is the id)
+  std::map<std::string, std::map<std::string, SignatureFact>> amendment_signatures;
+  Timeline timeline;  // built by finish()
   std::size_t events = 0;
 };
 
@@ -63,11 +69,16 @@ class JournalBuilder : public EventSink {
 
  private:
   bool check_party(const Event& event, Diagnostics& diagnostics) const;
+  bool check_signature(const Event& event, Diagnostics& diagnostics);
+  void check_flows_from_joining(Diagnostics& diagnostics) const;
+  void check_refunds(Diagnostics& diagnostics) const;
+  void check_termination(Diagnostics& diagnostics);
   bool check_amount(const Event& event, Diagnostics& diagnostics);
   bool check_category(const Event& event, Diagnostics& diagnostics) const;
   void check_statements(Diagnostics& diagnostics) const;
   void fold(const Event& event, Diagnostics& diagnostics);
   void note_refund_number(const std::string& ref, Date day);
+  void note_first_flow(const Event& event);
   void check_term_dates(Diagnostics& diagnostics);
 
   const Rules& rules_;
@@ -78,7 +89,11 @@ class JournalBuilder : public EventSink {
   std::map<std::pair<std::string, Date>, SourceLoc> last_refund_loc_;
   std::vector<Date> notices_;
   std::optional<SourceLoc> termination_loc_;
-  std::optional<SourceLoc> end_milestone_loc_;
+  std::map<std::string, SourceLoc> milestone_locs_;
+  std::map<std::string, const Contributor*> contributors_;  // of the base and of every amendment
+  std::map<std::string, std::size_t> joins_by_;              // joining contributor -> amendment index
+  std::map<std::string, SignatureFact> first_flow_;          // party -> its earliest payment or refund
+  std::vector<std::string> eligible_anywhere_;               // eligible in some version (typo check)
 };
 
 }  // namespace prorata

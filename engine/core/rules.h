@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/calendar.h"
+#include "core/diagnostic.h"
 #include "core/money.h"
 #include "core/parties.h"
 #include "core/ratio.h"
@@ -37,6 +38,7 @@ struct Contributor {
   std::vector<std::string> address;
   std::optional<Person> representative;
   std::optional<BankAccount> refund_account;  // where refunds go (art. 4.5 of the reference)
+  SourceLoc loc;       // its `cap` in the rules file
 
   [[nodiscard]] Organisation organisation() const { return {name, address, siren, representative}; }
 };
@@ -46,6 +48,35 @@ struct Term {
   Duration max_duration;
   std::optional<std::string> ends_at_milestone;
   Duration notice_period;
+  std::string basis;  // the article it comes from (optional `term: basis:`), for explain
+};
+
+// An existing contributor's agreed cap, as an amendment changes it.
+struct CapChange {
+  std::string id;
+  Money cap_agreed;
+  SourceLoc loc;
+};
+
+// What an amendment changes; every field is optional, at least one is given.
+struct AmendmentChanges {
+  std::optional<Duration> max_duration;
+  std::optional<std::string> ends_at_milestone;
+  std::optional<Money> aggregate_cap;
+  std::optional<CapPolicy> aggregate_cap_policy;
+  std::optional<std::vector<std::string>> eligible_categories;
+  std::vector<CapChange> caps;           // existing contributors: only the agreed cap changes
+  std::vector<Contributor> joining;      // contributors it adds
+  std::map<std::string, Ratio> weights;  // share_key weights: exactly the joining contributors
+};
+
+// An avenant (art. 5 of the reference): signed in the journal by `signature` lines whose ref is its
+// id, in force from its last required signature (core/timeline.h).
+struct Amendment {
+  std::string id;  // [a-z0-9-]+, unique
+  std::string title;
+  AmendmentChanges changes;
+  SourceLoc loc;   // its `id` in the rules file
 };
 
 struct Rules {
@@ -63,10 +94,19 @@ struct Rules {
   std::optional<Accountant> accountant;   // the collecting accounting office: needed for statements
   std::optional<Budget> budget;           // how receipts are booked
   DocumentSettings documents;
+  std::vector<Amendment> amendments;      // in file order; none in a version (core/timeline.h)
+  std::string caps_basis;                 // optional articles, for explain: the caps,
+  std::string eligibility_basis;          // what is eligible,
+  std::string settlement_basis;           // how the settlement is shared
+  SourceLoc aggregate_cap_loc;            // where the aggregate cap is written
 
   [[nodiscard]] const Contributor* find_contributor(std::string_view id) const;
   [[nodiscard]] bool is_party(std::string_view id) const;
   [[nodiscard]] bool is_eligible(std::string_view category) const;
+  [[nodiscard]] const Amendment* find_amendment(std::string_view id) const;
 };
+
+// The rules with `amendment`'s changes applied (the amendments list left as it is).
+Rules apply_amendment(const Rules& rules, const Amendment& amendment);
 
 }  // namespace prorata

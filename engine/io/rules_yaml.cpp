@@ -8,6 +8,7 @@
 #include "core/caps.h"
 #include "core/limits.h"
 #include "io/input_file.h"
+#include "io/rules_yaml_amendments.h"
 #include "io/rules_yaml_parties.h"
 #include "io/text_checks.h"
 #include "io/yaml_limits.h"
@@ -45,37 +46,31 @@ bool precheck(std::string_view text, const std::string& path, Diagnostics& diagn
 }
 
 void load_term(const YamlReader& in, const YAML::Node& node, Term& term) {
-  if (!in.check_mapping(node, "term", {"effective", "max_duration", "ends_at_milestone", "notice_period"})) return;
+  if (!in.check_mapping(node, "term", {"effective", "max_duration", "ends_at_milestone", "notice_period", "basis"})) {
+    return;
+  }
   if (auto effective = in.child(node, "effective", true, "term")) {
     auto value = in.text(*effective, "effective");
     if (value && *value != "last_signature") {
       in.error(*effective, "unknown effective rule " + in_quotes(*value) + "; the only one is 'last_signature'");
     }
   }
-  auto duration = [&](std::string_view key, Duration& out) {
-    if (auto child = in.child(node, key, true, "term")) {
-      auto value = in.text(*child, key);
-      if (!value) return;
-      DurationParse parsed = parse_duration(*value);
-      if (!parsed.value) {
-        in.error(*child, "bad " + std::string(key) + " " + in_quotes(*value) + ": " + parsed.error);
-      } else if (key == "max_duration" && parsed.value->count == 0) {
-        in.error(*child, "max_duration " + in_quotes(*value) + " is no time at all: a convention lasts at least a day");
-      } else {
-        out = *parsed.value;
-      }
-    }
-  };
-  duration("max_duration", term.max_duration);
-  duration("notice_period", term.notice_period);
+  if (auto child = in.child(node, "max_duration", true, "term")) {
+    if (auto value = load_duration(in, *child, "max_duration")) term.max_duration = *value;
+  }
+  if (auto child = in.child(node, "notice_period", true, "term")) {
+    if (auto value = load_duration(in, *child, "notice_period")) term.notice_period = *value;
+  }
   if (auto milestone = in.child(node, "ends_at_milestone", false, "term")) {
     term.ends_at_milestone = in.id(*milestone, "ends_at_milestone");
   }
+  if (auto basis = in.child(node, "basis", false, "term")) term.basis = in.text(*basis, "basis").value_or("");
 }
 
 void load_settlement(const YamlReader& in, const YAML::Node& node, Rules& rules,
                      std::optional<YAML::Node>& weights_node) {
-  if (!in.check_mapping(node, "settlement", {"share_key", "weights"})) return;
+  if (!in.check_mapping(node, "settlement", {"share_key", "weights", "basis"})) return;
+  if (auto basis = in.child(node, "basis", false, "settlement")) rules.settlement_basis = in.text(*basis, "basis").value_or("");
   if (auto key = in.child(node, "share_key", true, "settlement")) {
     auto value = in.text(*key, "share_key");
     const std::map<std::string, ShareKey> keys{{"paid", ShareKey::paid}, {"caps", ShareKey::caps},
@@ -84,47 +79,6 @@ void load_settlement(const YamlReader& in, const YAML::Node& node, Rules& rules,
     else if (value) in.error(*key, "unknown share_key " + in_quotes(*value) + "; expected paid, caps, equal or weights");
   }
   weights_node = in.child(node, "weights", false, "settlement");
-}
-
-// Address, SIREN and representative: shared by the beneficiary and the contributors.
-template <typename PartyLike>
-bool load_identity(const YamlReader& in, const YAML::Node& node, std::string_view what, PartyLike& party) {
-  bool ok = true;
-  if (auto address = in.child(node, "address", false, what)) {
-    auto lines = load_address(in, *address);
-    if (lines) party.address = *lines; else ok = false;
-  }
-  if (auto siren = in.child(node, "siren", false, what)) {
-    auto value = load_siren(in, *siren);
-    if (value) party.siren = *value; else ok = false;
-  }
-  if (auto representative = in.child(node, "representative", false, what)) {
-    party.representative = load_person(in, *representative, "representative");
-    ok = ok && party.representative.has_value();
-  }
-  return ok;
-}
-
-std::optional<Contributor> load_contributor(const YamlReader& in, const YAML::Node& node) {
-  if (!in.check_mapping(node, "a contributor",
-                        {"id", "name", "siren", "cap", "address", "representative", "refund_account"})) {
-    return std::nullopt;
-  }
-  Contributor c;
-  bool ok = true;
-  auto id = in.child(node, "id", true, "contributor");
-  auto name = in.child(node, "name", true, "contributor");
-  auto cap = in.child(node, "cap", true, "contributor");
-  if (auto v = id ? in.id(*id, "contributor id") : std::nullopt) c.id = *v; else ok = false;
-  if (auto v = name ? in.text(*name, "name") : std::nullopt) c.name = *v; else ok = false;
-  if (auto v = cap ? in.amount(*cap, "cap", false) : std::nullopt) c.cap_agreed = *v; else ok = false;
-  ok = load_identity(in, node, "contributor", c) && ok;
-  if (auto account = in.child(node, "refund_account", false, "contributor")) {
-    c.refund_account = load_account(in, *account, "refund_account");
-    ok = ok && c.refund_account.has_value();
-  }
-  if (!ok) return std::nullopt;
-  return c;
 }
 
 void load_contributors(const YamlReader& in, const YAML::Node& node, Rules& rules) {
@@ -190,6 +144,7 @@ void load_weights(const YamlReader& in, const std::optional<YAML::Node>& node, c
 void load_aggregate(const YamlReader& in, const YAML::Node& convention, Rules& rules) {
   auto cap = in.child(convention, "aggregate_cap", false, "convention");
   if (cap) rules.aggregate_cap = in.amount(*cap, "aggregate_cap", false);
+  if (cap) rules.aggregate_cap_loc = in.loc(*cap);
   if (auto policy = in.child(convention, "aggregate_cap_policy", false, "convention")) {
     auto value = in.text(*policy, "aggregate_cap_policy");
     if (value && *value == "scale") rules.aggregate_cap_policy = CapPolicy::scale;
@@ -232,7 +187,8 @@ void load_convention(const YamlReader& in, const YAML::Node& node, Rules& rules)
   // On unknown keys, go on: the problems of the known keys are reported too.
   in.check_mapping(node, "convention",
                    {"id", "title", "currency", "beneficiary", "term", "aggregate_cap", "aggregate_cap_policy",
-                    "eligible_categories", "settlement", "contributors", "accountant", "budget", "documents"});
+                    "eligible_categories", "settlement", "contributors", "accountant", "budget", "documents",
+                    "amendments", "caps_basis", "eligibility_basis"});
   if (auto id = in.child(node, "id", true, "convention")) rules.id = in.id(*id, "convention id").value_or("");
   if (auto title = in.child(node, "title", true, "convention")) rules.title = in.text(*title, "title").value_or("");
   if (auto currency = in.child(node, "currency", false, "convention")) {
@@ -251,6 +207,10 @@ void load_convention(const YamlReader& in, const YAML::Node& node, Rules& rules)
   if (auto accountant = in.child(node, "accountant", false, "convention")) rules.accountant = load_accountant(in, *accountant);
   if (auto budget = in.child(node, "budget", false, "convention")) rules.budget = load_budget(in, *budget);
   if (auto documents = in.child(node, "documents", false, "convention")) load_documents(in, *documents, rules.documents);
+  for (auto [key, text] : {std::pair{"caps_basis", &rules.caps_basis}, {"eligibility_basis", &rules.eligibility_basis}}) {
+    if (auto basis = in.child(node, key, false, "convention")) *text = in.text(*basis, key).value_or("");
+  }
+  if (auto amendments = in.child(node, "amendments", false, "convention")) load_amendments(in, *amendments, rules);
 }
 
 }  // namespace

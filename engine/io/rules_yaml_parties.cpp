@@ -167,4 +167,58 @@ void load_documents(const YamlReader& in, const YAML::Node& node, DocumentSettin
   }
 }
 
+// Address, SIREN and representative: shared by the beneficiary and the contributors.
+namespace {
+
+template <typename PartyLike>
+bool load_identity_of(const YamlReader& in, const YAML::Node& node, std::string_view what, PartyLike& party) {
+  bool ok = true;
+  if (auto address = in.child(node, "address", false, what)) {
+    auto lines = load_address(in, *address);
+    if (lines) party.address = *lines; else ok = false;
+  }
+  if (auto siren = in.child(node, "siren", false, what)) {
+    auto value = load_siren(in, *siren);
+    if (value) party.siren = *value; else ok = false;
+  }
+  if (auto representative = in.child(node, "representative", false, what)) {
+    party.representative = load_person(in, *representative, "representative");
+    ok = ok && party.representative.has_value();
+  }
+  return ok;
+}
+
+}  // namespace
+
+bool load_identity(const YamlReader& in, const YAML::Node& node, std::string_view what, Party& party) {
+  return load_identity_of(in, node, what, party);
+}
+
+bool load_identity(const YamlReader& in, const YAML::Node& node, std::string_view what, Contributor& party) {
+  return load_identity_of(in, node, what, party);
+}
+
+std::optional<Contributor> load_contributor(const YamlReader& in, const YAML::Node& node) {
+  if (!in.check_mapping(node, "a contributor",
+                        {"id", "name", "siren", "cap", "address", "representative", "refund_account"})) {
+    return std::nullopt;
+  }
+  Contributor c;
+  bool ok = true;
+  auto id = in.child(node, "id", true, "contributor");
+  auto name = in.child(node, "name", true, "contributor");
+  auto cap = in.child(node, "cap", true, "contributor");
+  if (auto v = id ? in.id(*id, "contributor id") : std::nullopt) c.id = *v; else ok = false;
+  if (auto v = name ? in.text(*name, "name") : std::nullopt) c.name = *v; else ok = false;
+  if (auto v = cap ? in.amount(*cap, "cap", false) : std::nullopt) c.cap_agreed = *v; else ok = false;
+  if (cap) c.loc = in.loc(*cap);
+  ok = load_identity(in, node, "contributor", c) && ok;
+  if (auto account = in.child(node, "refund_account", false, "contributor")) {
+    c.refund_account = load_account(in, *account, "refund_account");
+    ok = ok && c.refund_account.has_value();
+  }
+  if (!ok) return std::nullopt;
+  return c;
+}
+
 }  // namespace prorata::io::detail

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/parties.h"
+#include "core/rules.h"
 #include "io/yaml_reader.h"
 
 namespace prorata::io::detail {
@@ -17,5 +18,12 @@ std::optional<std::string> load_siren(const YamlReader& in, const YAML::Node& no
 std::optional<Accountant> load_accountant(const YamlReader& in, const YAML::Node& node);
 std::optional<Budget> load_budget(const YamlReader& in, const YAML::Node& node);
 void load_documents(const YamlReader& in, const YAML::Node& node, DocumentSettings& settings);
+
+// Address, SIREN and representative: shared by the beneficiary and the contributors.
+bool load_identity(const YamlReader& in, const YAML::Node& node, std::string_view what, Party& party);
+bool load_identity(const YamlReader& in, const YAML::Node& node, std::string_view what, Contributor& party);
+
+// A contributor: id, name, cap (its location kept), and its identity and refund account.
+std::optional<Contributor> load_contributor(const YamlReader& in, const YAML::Node& node);
 
 }  // namespace prorata::io::detail

@@ -19,6 +19,7 @@ class YamlReader {
   YamlReader(const std::string& path, Diagnostics& diagnostics) : path_(path), diagnostics_(diagnostics) {}
 
   SourceLoc loc(const YAML::Node& node) const;
+  [[nodiscard]] Diagnostics& diagnostics() const { return diagnostics_; }
   void error(const YAML::Node& node, std::string message) const;
 
   // `node` must be a mapping whose keys are all in `allowed`, each once. `what` names it in messages.

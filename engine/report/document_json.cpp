@@ -13,6 +13,14 @@ using Json = nlohmann::ordered_json;  // keys in the documented order
 
 Json optional_date(const std::optional<Date>& day) { return day ? Json(format_date(*day)) : Json(nullptr); }
 
+Json amendments_json(const std::vector<AmendmentRef>& amendments) {
+  Json out = Json::array();
+  for (const AmendmentRef& a : amendments) {
+    out.push_back(Json{{"id", a.id}, {"title", a.title}, {"effective", format_date(a.effective)}});
+  }
+  return out;
+}
+
 Json person_json(const std::optional<Person>& person) {
   if (!person) return nullptr;
   return Json{{"name", person->name}, {"title", person->title}};
@@ -77,7 +85,8 @@ std::string statement_json(const StatementDocument& document) {
            {"convention",
             Json{{"id", document.convention_id},
                  {"title", document.convention_title},
-                 {"signed_on", optional_date(document.signed_on)}}},
+                 {"signed_on", optional_date(document.signed_on)},
+                 {"amendments", amendments_json(document.amendments)}}},
            {"legal_basis", document.legal_basis},
            {"currency", "EUR"},
            {"amount", format_amount(document.amount)},
@@ -104,6 +113,7 @@ std::string refund_notice_json(const RefundNotice& notice) {
             Json{{"id", notice.convention_id},
                  {"title", notice.convention_title},
                  {"signed_on", optional_date(notice.signed_on)},
+                 {"amendments", amendments_json(notice.amendments)},
                  {"term_end", optional_date(notice.term_end)}}},
            {"legal_basis", notice.legal_basis},
            {"settlement", settlement_json(notice)},

@@ -115,10 +115,11 @@ std::string signature(const std::string& place, Date issued, const std::optional
   return out;
 }
 
-std::string object_section(const std::string& title, const std::optional<Date>& signed_on, const std::string& id,
+std::string object_section(const std::string& title, const std::optional<Date>& signed_on,
+                           const std::vector<AmendmentRef>& amendments, const std::string& id,
                            const std::string& legal_basis) {
   std::string out = heading("OBJET");
-  out += field("Objet", convention_object_fr(title, signed_on));
+  out += field("Objet", convention_object_fr(title, signed_on, amendments));
   out += field("Référence", id);
   out += field("Fondement", legal_basis);
   return out;
@@ -218,9 +219,15 @@ std::string person_fr(const Person& person) {
   return person.name + ", " + person.title;
 }
 
-std::string convention_object_fr(const std::string& title, const std::optional<Date>& signed_on) {
+std::string convention_object_fr(const std::string& title, const std::optional<Date>& signed_on,
+                                 const std::vector<AmendmentRef>& amendments) {
   std::string out = "Convention « " + title + " »";
   if (signed_on) out += " signée le " + date_fr(*signed_on);
+  for (std::size_t i = 0; i < amendments.size(); ++i) {
+    const AmendmentRef& a = amendments[i];
+    out += std::string(i == 0 ? ", modifiée par l'avenant " : " et l'avenant ") + a.id + " (« " + a.title +
+           " ») en vigueur le " + date_fr(a.effective);
+  }
   return out;
 }
 
@@ -270,7 +277,7 @@ std::string statement_text(const StatementDocument& document) {
   out += heading("CRÉANCIER") + indented(organisation_lines_fr(document.creditor));
   if (!document.accountant.empty()) out += heading("COMPTABLE ASSIGNATAIRE") + "  " + document.accountant + "\n";
   out += heading("DÉBITEUR") + indented(organisation_lines_fr(document.debtor));
-  out += object_section(document.convention_title, document.signed_on, document.convention_id,
+  out += object_section(document.convention_title, document.signed_on, document.amendments, document.convention_id,
                         document.legal_basis);
   out += "\n" + figure_line("MONTANT DÛ", document.amount);
   out += paragraph("Arrêté le présent état à la somme de : " + document.amount_words, 0);
@@ -285,7 +292,8 @@ std::string refund_notice_text(const RefundNotice& notice) {
   std::string out = refund_header(notice);
   out += heading("ÉMETTEUR") + indented(organisation_lines_fr(notice.issuer));
   out += heading("BÉNÉFICIAIRE DE LA RESTITUTION") + indented(organisation_lines_fr(notice.contributor));
-  out += object_section(notice.convention_title, notice.signed_on, notice.convention_id, notice.legal_basis);
+  out += object_section(notice.convention_title, notice.signed_on, notice.amendments, notice.convention_id,
+                        notice.legal_basis);
   if (notice.term_end) out += field("Fin du terme", "le " + date_fr(*notice.term_end));
   out += refund_settlement(notice);
   out += "\n" + figure_line("MONTANT À RESTITUER", notice.amount);

@@ -33,7 +33,10 @@ std::string amount_fr(Money amount);
 std::string person_fr(const Person& person);
 
 // "Convention « <title> » signée le 2 juillet 2020" (without the date when it is unknown).
-std::string convention_object_fr(const std::string& title, const std::optional<Date>& signed_on);
+// "Convention « TITLE » signée le 21 juillet 2020, modifiée par l'avenant avenant-1 (« TITLE ») en
+// vigueur le 30 novembre 2020".
+std::string convention_object_fr(const std::string& title, const std::optional<Date>& signed_on,
+                                 const std::vector<AmendmentRef>& amendments);
 
 // "fonds de concours, programme 352": the note is not included.
 std::string budget_fr(const Budget& budget);

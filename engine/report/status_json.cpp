@@ -45,6 +45,13 @@ std::string status_json(const Status& status) {
             {"effective", optional_date(status.term.effective)},
             {"end", optional_date(status.term.end)},
             {"end_reason", status.term.end_reason ? Json(to_string(*status.term.end_reason)) : Json(nullptr)}};
+  Json amendments = Json::array();
+  for (const AmendmentStatus& a : status.amendments) {
+    Json item{{"id", a.id}, {"state", to_string(a.state)}};
+    if (a.state == AmendmentState::in_force) item["effective"] = optional_date(a.effective);
+    else item["missing_signatures"] = a.missing_signatures;
+    amendments.push_back(item);
+  }
   Json contributors = Json::array();
   for (const auto& c : status.contributors) contributors.push_back(contributor_json(c));
   Json out{{"format", "prorata-status/1"},
@@ -52,6 +59,7 @@ std::string status_json(const Status& status) {
            {"as_of", format_date(status.as_of)},
            {"currency", status.currency},
            {"term", term},
+           {"amendments", amendments},
            {"totals", totals_json(status.totals)},
            {"contributors", contributors}};
   return out.dump(2) + "\n";

@@ -68,6 +68,23 @@ std::string joined(const std::vector<std::string>& items) {
   return out;
 }
 
+// Nothing when the rules have no amendments; else which are in force and which wait for signatures.
+std::string amendments_line(const Status& status) {
+  if (status.amendments.empty()) return "";
+  std::vector<std::string> in_force;
+  std::vector<std::string> pending;
+  for (const AmendmentStatus& a : status.amendments) {
+    if (a.state == AmendmentState::in_force) {
+      in_force.push_back(a.id + " (effective " + format_date(*a.effective) + ")");
+    } else {
+      pending.push_back(a.id + " (still to sign: " + joined(a.missing_signatures) + ")");
+    }
+  }
+  std::string line = "Amendments in force: " + (in_force.empty() ? std::string("none") : joined(in_force));
+  if (!pending.empty()) line += "; pending: " + joined(pending);
+  return line + "\n";
+}
+
 std::string eligibility_line(const Status& status) {
   const TermStatus& term = status.term;
   const Totals& t = status.totals;
@@ -127,7 +144,7 @@ std::string share_lines(const Status& status) {
 }  // namespace
 
 std::string status_text(const Status& status) {
-  std::string out = status.title + " [" + status.convention + "]\n" + term_line(status) + "\n";
+  std::string out = status.title + " [" + status.convention + "]\n" + term_line(status) + amendments_line(status) + "\n";
   std::vector<Row> rows{{"contributor", "cap", "called", "paid", "refunded", "final", "refund due", "amount due",
                          "unpaid calls"}};
   for (const auto& c : status.contributors) {
@@ -135,10 +152,8 @@ std::string status_text(const Status& status) {
                                       c.amount_due, c.outstanding_calls}));
   }
   const Totals& t = status.totals;
-  Money outstanding{};
-  for (const auto& c : status.contributors) outstanding += c.outstanding_calls;
   rows.push_back(amounts_row("total", {t.caps, t.called, t.paid, t.refunded, t.covered, t.refund_due, t.amount_due,
-                                       outstanding}));
+                                       t.outstanding_calls}));
   out += render_table(rows, rows.size() - 1);
   out += "\nSpending " + format_amount_fr(t.spending) + ", eligible " + format_amount_fr(t.eligible_spending) +
          ", covered by the contributors " + format_amount_fr(t.covered) + ", uncovered (borne by the beneficiary) " +

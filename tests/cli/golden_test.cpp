@@ -45,5 +45,6 @@ TEST_CASE("check prints a one-line summary") {
                                      "fixtures/seed/journal.csv"});
   CHECK(run.exit_status == 0);
   CHECK(run.out ==
-        "ok: dinum-preincubation-2020: 5 contributors, caps 45000.00 EUR, share key paid; journal: 23 events\n");
+        "ok: dinum-preincubation-2020: 5 contributors, caps 45000.00 EUR, share key paid; journal: 23 events\n"
+        "versions: base, effective 2020-07-21\n");
 }

@@ -276,10 +276,14 @@ TEST_CASE("journal: a category that looks like a typo of an eligible one is refu
   for (const char* typo : {"EVENT", "Event"}) CHECK(errors_for(typo).size() == 1);
 }
 
-TEST_CASE("journal: statements come after the contributor's signature and stay within its cap") {
-  // signed_journal: somme signs on 2020-07-05; every cap is 9000.00.
-  check_error(with("2020-07-04", EventKind::statement, "somme", "100.00", "T-1"), 8,
-              "a statement to 'somme' dated 2020-07-04 comes before it signed the convention (on 2020-07-05)");
+TEST_CASE("journal: statements come once the convention is in force and stay within the cap in force") {
+  // signed_journal: somme signs on 2020-07-05, oise last on 2020-07-21 (E); every cap is 9000.00.
+  check_error(with("2020-07-20", EventKind::statement, "somme", "100.00", "T-1"), 8,
+              "a statement to 'somme' dated 2020-07-20 comes before the convention took effect (on 2020-07-21, "
+              "signature of 'oise'): funds are called under a convention in force");
+  Journal unsigned_journal;
+  unsigned_journal.add("2020-07-01", EventKind::signature, "somme").add("2020-07-02", EventKind::statement, "somme", "1.00", "T-1");
+  check_error(unsigned_journal, 3, "comes before the convention took effect (not every party has signed it)");
   Journal two = signed_journal();
   two.add("2020-08-01", EventKind::statement, "nord", "5000.00", "T-1")
       .add("2020-07-25", EventKind::statement, "nord", "4000.00", "T-2")   // 9000.00 by 2020-08-01: at the cap
@@ -299,7 +303,7 @@ TEST_CASE("journal: statements come after the contributor's signature and stay w
   CHECK(over.items()[0].message == "statements to 'nord' reach 9000.00 by 2020-07-25, above its cap of 8000.00 (its "
                                    "agreed 9000.00, scaled down to fit the aggregate cap)");
   Journal at_cap = signed_journal();
-  at_cap.add("2020-07-05", EventKind::statement, "somme", "9000.00", "T-1");  // the day it signed, the whole cap
+  at_cap.add("2020-07-21", EventKind::statement, "somme", "9000.00", "T-1");  // the day it takes effect, the whole cap
   JournalFacts facts;
   CHECK(load(seed_rules(), at_cap.events, facts).empty());
 }
@@ -448,15 +452,17 @@ Journal random_journal(const Rules& rules, std::mt19937_64& rng) {
   push(random_day(rng, "2020-06-15", 60), EventKind::signature, "dinum", std::nullopt, "", "");
   int statement_no = 0;
   const std::vector<Money> caps = caps_of(rules);
+  std::vector<bool> signs(rules.contributors.size());
+  for (std::size_t i = 0; i < rules.contributors.size(); ++i) signs[i] = rng() % 12 != 0;
+  const bool all_sign = std::all_of(signs.begin(), signs.end(), [](bool b) { return b; });
   for (std::size_t i = 0; i < rules.contributors.size(); ++i) {
     const Contributor& c = rules.contributors[i];
-    // Statements follow the journal's checks: after the contributor signed, at most two, each at most a
-    // third of its cap (so their sum stays within it).
-    const bool signs = rng() % 12 != 0;
     const Date signed_on = random_day(rng, "2020-06-15", 60);
-    if (signs) push(signed_on, EventKind::signature, c.id, std::nullopt, "", "");
-    for (std::uint64_t k = rng() % 3; signs && caps[i].cents >= 3 && k > 0; --k) {
-      push(signed_on + date::days{static_cast<int>(rng() % 150)}, EventKind::statement, c.id,
+    if (signs[i]) push(signed_on, EventKind::signature, c.id, std::nullopt, "", "");
+    // Statements follow the journal's checks: once the convention is in force (every signature is by
+    // 2020-08-14), at most two, each at most a third of its cap (so their sum stays within it).
+    for (std::uint64_t k = rng() % 3; all_sign && caps[i].cents >= 3 && k > 0; --k) {
+      push(day("2020-08-15") + date::days{static_cast<int>(rng() % 150)}, EventKind::statement, c.id,
            random_cents(rng, 1, caps[i].cents / 3), "T-" + std::to_string(++statement_no), "");
     }
     Money paid{};

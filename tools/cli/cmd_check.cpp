@@ -4,6 +4,28 @@
 
 namespace prorata::cli {
 
+namespace {
+
+// "versions: base, effective 2020-07-21; avenant-1, effective 2020-11-30; avenant-2 pending (to sign:
+// oise)", judged on the whole journal.
+std::string versions_line(const Rules& rules, const Timeline& timeline) {
+  std::string line = "versions: base, " +
+                     (timeline.effective ? "effective " + format_date(*timeline.effective)
+                                         : std::string("not in force (not every party has signed)"));
+  for (const AmendmentStatus& a : amendment_statuses(rules, timeline, Date::max())) {
+    if (a.state == AmendmentState::in_force) {
+      line += "; " + a.id + ", effective " + format_date(*a.effective);
+    } else {
+      std::string missing;
+      for (const auto& id : a.missing_signatures) missing += (missing.empty() ? "" : ", ") + id;
+      line += "; " + a.id + " pending (to sign: " + missing + ")";
+    }
+  }
+  return line;
+}
+
+}  // namespace
+
 int run_check(const CheckOptions& options) {
   auto rules = load_rules_or_report(options.rules_path);
   if (!rules) return exit_bad_input;
@@ -15,6 +37,7 @@ int run_check(const CheckOptions& options) {
     auto facts = load_journal_or_report(*options.journal_path, *rules);
     if (!facts) return exit_bad_input;
     line += "; journal: " + std::to_string(facts->events) + " events";
+    line += "\n" + versions_line(*rules, facts->timeline);
   }
   return write_stdout(line + "\n");
 }

@@ -65,7 +65,7 @@ std::vector<Block> statement_blocks(const StatementDocument& d) {
                                      pt(8)),
                                organisation_element("DÉBITEUR", d.debtor)));
   blocks.push_back(section_heading("OBJET"));
-  blocks.push_back(Block{fields({{"Objet", convention_object_fr(d.convention_title, d.signed_on), true},
+  blocks.push_back(Block{fields({{"Objet", convention_object_fr(d.convention_title, d.signed_on, d.amendments), true},
                                  {"Fondement", d.legal_basis}}),
                          pt(6)});
   blocks.push_back(section_heading("MONTANT DÛ"));
@@ -102,7 +102,7 @@ std::vector<Block> refund_blocks(const RefundNotice& n) {
   blocks.push_back(parties_row(stack(std::move(left), pt(8)),
                                organisation_element("BÉNÉFICIAIRE DE LA RESTITUTION", n.contributor)));
   blocks.push_back(section_heading("OBJET"));
-  blocks.push_back(Block{fields({{"Objet", convention_object_fr(n.convention_title, n.signed_on), true},
+  blocks.push_back(Block{fields({{"Objet", convention_object_fr(n.convention_title, n.signed_on, n.amendments), true},
                                  {"Fondement", n.legal_basis},
                                  {"Règle", n.rule}}),
                          pt(6)});
@@ -132,8 +132,7 @@ std::string statement_pdf(const StatementDocument& document, const PdfOptions& o
   const std::string name = "État des sommes dues N° " + document.number;
   const PageGeometry geometry{};
   const std::string bytes =
-      render_document(metadata(name, document.creditor.name, convention_object_fr(document.convention_title,
-                                                                                  document.signed_on),
+      render_document(metadata(name, document.creditor.name, convention_object_fr(document.convention_title, document.signed_on, document.amendments),
                                options.creation_date),
                       statement_blocks(document), geometry, furniture({name, false}, geometry));
   PRORATA_ASSERT(bytes.starts_with("%PDF-"));
@@ -145,8 +144,7 @@ std::string refund_notice_pdf(const RefundNotice& notice, const PdfOptions& opti
   const std::string name = "Avis de restitution N° " + notice.number;
   const PageGeometry geometry{};
   const std::string bytes =
-      render_document(metadata(name, notice.issuer.name, convention_object_fr(notice.convention_title,
-                                                                              notice.signed_on),
+      render_document(metadata(name, notice.issuer.name, convention_object_fr(notice.convention_title, notice.signed_on, notice.amendments),
                                options.creation_date),
                       refund_blocks(notice), geometry, furniture({name, notice.provisional}, geometry));
   PRORATA_ASSERT(bytes.starts_with("%PDF-"));
