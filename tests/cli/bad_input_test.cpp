@@ -105,6 +105,53 @@ TEST_CASE("every bad journal is refused with its PATH:LINE, and no document is w
   }
 }
 
+// What an amendment may not do, judged with the journal (fixtures/bad/expected-amendments.tsv: rules,
+// journal, which of the two the error names, its line, its words). A rules file of an amendment that
+// is refused is named at its line even though the journal is what shows it; errors that follow from it
+// (a call then above the cap in force) may come too.
+TEST_CASE("every refused amendment is refused at its PATH:LINE, with nothing on stdout and no document") {
+  std::ifstream in(std::string(PRORATA_SOURCE_DIR) + "/fixtures/bad/expected-amendments.tsv");
+  std::set<std::string> listed;
+  std::size_t cases = 0;
+  std::string row;
+  while (std::getline(in, row)) {
+    if (row.empty() || row[0] == '#') continue;
+    std::istringstream fields(row);
+    std::string rules, journal, where, line, message;
+    std::getline(fields, rules, '\t');
+    std::getline(fields, journal, '\t');
+    std::getline(fields, where, '\t');
+    std::getline(fields, line, '\t');
+    std::getline(fields, message);
+    REQUIRE((where == "rules" || where == "journal"));
+    listed.insert(rules);
+    listed.insert(journal);
+    const std::string path = where == "rules" ? rules : journal;
+    for (const std::vector<std::string>& arguments :
+         {std::vector<std::string>{"check", rules, "--journal", journal},
+          std::vector<std::string>{"status", rules, "--journal", journal, "--as-of", "2020-12-31"}}) {
+      auto run = prorata::test::run_cli(arguments);
+      INFO("command: ", arguments.front(), "\nrules: ", rules, "\njournal: ", journal, "\nstderr: ", run.err);
+      CHECK(run.exit_status == 2);
+      CHECK(run.out.empty());
+      CHECK(run.err.find(path + ":" + line + ":") != std::string::npos);
+      CHECK(run.err.find(message) != std::string::npos);
+    }
+    ScratchDir scratch;
+    const fs::path out = scratch.path() / "documents";
+    auto run = prorata::test::run_cli({"documents", rules, "--journal", journal, "--as-of", "2020-12-31", "--out", out.string()});
+    CHECK(run.exit_status == 2);
+    CHECK(!fs::exists(out));
+    ++cases;
+  }
+  CHECK(cases >= 12);
+  std::set<std::string> present;
+  for (const auto& entry : fs::directory_iterator(std::string(PRORATA_SOURCE_DIR) + "/fixtures/bad/amendments")) {
+    present.insert("fixtures/bad/amendments/" + entry.path().filename().string());
+  }
+  for (const auto& file : present) CHECK_MESSAGE(listed.count(file) == 1, file);
+}
+
 TEST_CASE("a rules file past 1 MiB is refused at the line where it passes the limit") {
   ScratchDir scratch;
   const std::string path = (scratch.path() / "huge.yaml").string();
