@@ -38,7 +38,16 @@ struct DocumentsOptions {
   bool replace = false;      // overwrite documents that exist with other content
 };
 
+struct ExplainOptions {
+  std::string rules_path;
+  std::string journal_path;
+  std::optional<std::string> as_of;
+  std::optional<std::string> contributor;  // explain one contributor (the term and totals still)
+  std::string format = "text";             // text | json
+};
+
 int run_check(const CheckOptions& options);
+int run_explain(const ExplainOptions& options);
 int run_documents(const DocumentsOptions& options);
 int run_status(const StatusOptions& options);
 

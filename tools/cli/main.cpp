@@ -47,6 +47,17 @@ int main(int argc, char** argv) {
   documents_cmd->add_flag("--replace", documents.replace,
                           "Overwrite documents of the same number that exist with other content");
 
+  ExplainOptions explain;
+  auto* explain_cmd = app.add_subcommand(
+      "explain", "How each figure of the status comes about: rules, articles, journal lines, exact shares");
+  explain_cmd->add_option("RULES", explain.rules_path, "Rules file (YAML, format prorata/1)")->required();
+  explain_cmd->add_option("--journal", explain.journal_path, "Journal (CSV)")->required();
+  explain_cmd->add_option("--as-of", explain.as_of, "Date YYYY-MM-DD (default: today, UTC)");
+  explain_cmd->add_option("--contributor", explain.contributor, "Only this contributor (the term and totals too)");
+  explain_cmd->add_option("--format", explain.format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -64,6 +75,7 @@ int main(int argc, char** argv) {
     if (*check_cmd) return run_check(check);
     if (*status_cmd) return run_status(status);
     if (*documents_cmd) return run_documents(documents);
+    if (*explain_cmd) return run_explain(explain);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "prorata: error: %s\n", e.what());
     return exit_failure;
