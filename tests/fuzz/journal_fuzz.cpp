@@ -1,11 +1,14 @@
 // Fuzzes the journal loader on arbitrary CSV bytes, read for the seed convention
-// (rules/dinum-preincubation-2020.yaml, share key paid) and for the two conventions of
-// fixtures/weights-terminated (share keys weights and equal), all loaded once at start-up.
+// (rules/dinum-preincubation-2020.yaml, share key paid), for the seed with two avenants
+// (fixtures/amendment/rules.yaml) and for the two conventions of fixtures/weights-terminated (share
+// keys weights and equal), all loaded once at start-up.
 // It must never crash or hang, and:
 // - it accepts exactly when it reported nothing; every diagnostic names the file and a line within it;
 // - once accepted, evaluate() on dates taken from the journal and around them keeps, for every
 //   contributor, final + refund_due - amount_due == net_paid and final <= cap, with refunds never
-//   above payments; and the same bytes read again give the same facts' figures (no hidden state).
+//   above payments; and the same bytes read again give the same facts' figures (no hidden state);
+// - explain() on the same dates, from a second read of the bytes, cites lines that sum to each figure
+//   (it asserts so itself) and counts or leaves out every expense line.
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
@@ -15,6 +18,8 @@
 #include <vector>
 
 #include "core/evaluate.h"
+#include "core/explain.h"
+#include "core/journal_router.h"
 #include "core/journal.h"
 #include "core/limits.h"
 #include "io/journal_csv.h"
@@ -74,6 +79,21 @@ void check_status(const prorata::Status& status) {
   FUZZ_CHECK(status.totals.covered + status.totals.uncovered == status.totals.eligible_spending);
 }
 
+void check_explain(const Rules& rules, const prorata::JournalFacts& facts, std::string_view text, Date as_of) {
+  prorata::ExplainCollector collector("");
+  prorata::ConventionRouter router;
+  router.route(rules.id, collector);
+  std::istringstream in{std::string(text)};
+  Diagnostics diagnostics;
+  FUZZ_CHECK(prorata::io::read_journal(in, path, router, diagnostics));
+  const prorata::Evaluation evaluation = prorata::evaluate_detailed(rules, facts, as_of);
+  const prorata::Explanation e = prorata::explain(rules, facts, evaluation, collector, std::nullopt);
+  std::size_t expenses = 0;
+  for (const auto& line : collector.lines()) expenses += line.kind == prorata::EventKind::expense ? 1u : 0u;
+  FUZZ_CHECK(e.eligible_spending.lines.size() + e.excluded.size() == expenses);
+  FUZZ_CHECK(e.contributors.size() == evaluation.status.contributors.size());
+}
+
 void check_journal(const Rules& rules, std::string_view text) {
   std::istringstream in{std::string(text)};
   Diagnostics diagnostics;
@@ -99,6 +119,7 @@ void check_journal(const Rules& rules, std::string_view text) {
     const prorata::Status twice = prorata::evaluate(rules, again.facts(), as_of);
     FUZZ_CHECK(twice.totals.covered == status.totals.covered);
     FUZZ_CHECK(twice.totals.refund_due == status.totals.refund_due);
+    check_explain(rules, builder.facts(), text, as_of);
   }
 }
 
@@ -106,6 +127,7 @@ void check_journal(const Rules& rules, std::string_view text) {
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   conventions = new std::vector<Rules>{load_or_die("rules/dinum-preincubation-2020.yaml"),
+                                       load_or_die("fixtures/amendment/rules.yaml"),
                                        load_or_die("fixtures/weights-terminated/rules-weights.yaml"),
                                        load_or_die("fixtures/weights-terminated/rules-equal.yaml")};
   return 0;
