@@ -69,7 +69,8 @@ std::string quoted(std::string_view text) {
         }
     }
   }
-  return out + (shown_bytes < text.size() ? "'..." : "'");
+  // C0 bytes are escaped above; C1 and bidirectional controls become <U+XXXX>.
+  return shown_safely(out) + (shown_bytes < text.size() ? "'..." : "'");
 }
 
 std::string unknown_column_message(std::string_view name) {

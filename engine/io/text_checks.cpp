@@ -68,6 +68,25 @@ std::optional<HiddenChar> first_hidden_character(std::string_view utf8_text, boo
   return std::nullopt;
 }
 
+std::string shown_safely(std::string_view utf8_text) {
+  std::string out;
+  while (auto hidden = first_hidden_character(utf8_text, false)) {
+    const auto lead = static_cast<unsigned char>(utf8_text[hidden->offset]);
+    const std::size_t length = lead < 0x80 ? 1 : lead == 0xC2 ? 2 : 3;
+    std::uint32_t code = lead;
+    if (length == 2) code = static_cast<unsigned char>(utf8_text[hidden->offset + 1]);
+    if (length == 3) {
+      code = 0x2000u + ((static_cast<unsigned char>(utf8_text[hidden->offset + 1]) & 0x3Fu) << 6) +
+             (static_cast<unsigned char>(utf8_text[hidden->offset + 2]) & 0x3Fu);
+    }
+    out.append(utf8_text.substr(0, hidden->offset));
+    out += "<" + code_point_text(code) + ">";
+    utf8_text.remove_prefix(hidden->offset + length);
+  }
+  out.append(utf8_text);
+  return out;
+}
+
 std::string hidden_character_message(std::string_view what, const HiddenChar& hidden) {
   return std::string(what) + " holds " + hidden.name + " at byte " + std::to_string(hidden.offset + 1) +
          ": it would reach a terminal, a PDF or a bank file unseen; remove it";

@@ -38,6 +38,10 @@ std::optional<HiddenChar> first_hidden_character(std::string_view utf8_text, boo
 // The message for a hidden character in the value `what` names, its byte counted from 1:
 // "'title' holds ESC (U+001B, a control character) at byte 5: it would reach a terminal, a PDF or a
 // bank file unseen; remove it" (for what = "'title'" and offset 4).
+// `text` with every hidden character (as first_hidden_character finds them, tabs included) replaced
+// by `<U+XXXX>`, so that a message quoting bad input never carries it to the terminal.
+std::string shown_safely(std::string_view utf8_text);
+
 std::string hidden_character_message(std::string_view what, const HiddenChar& hidden);
 
 inline constexpr const char* not_utf8_hint =

@@ -10,7 +10,7 @@
 namespace prorata::io::detail {
 
 namespace {
-std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
+std::string in_quotes(std::string_view text) { return "'" + shown_safely(text) + "'"; }
 
 const char* type_name(const YAML::Node& node) {
   switch (node.Type()) {

@@ -109,3 +109,13 @@ TEST_CASE("hidden characters: the message names the value, the character, its by
         "'name' holds U+202E RIGHT-TO-LEFT OVERRIDE (a bidirectional control) at byte 1: it would reach a "
         "terminal, a PDF or a bank file unseen; remove it");
 }
+
+TEST_CASE("shown_safely: hidden characters of bad input become <U+XXXX> in messages") {
+  using prorata::io::shown_safely;
+  CHECK(shown_safely("plain é €") == "plain é €");
+  CHECK(shown_safely("a\x1b[2Jb") == "a<U+001B>[2Jb");
+  CHECK(shown_safely("x\xE2\x80\xAEy") == "x<U+202E>y");      // RIGHT-TO-LEFT OVERRIDE
+  CHECK(shown_safely("\xE2\x81\xA9z") == "<U+2069>z");        // POP DIRECTIONAL ISOLATE
+  CHECK(shown_safely("c1\xC2\x9B!") == "c1<U+009B>!");        // CSI
+  CHECK(shown_safely("tab\there") == "tab<U+0009>here");
+}
