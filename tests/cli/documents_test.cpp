@@ -31,6 +31,17 @@ prorata::test::CliRun documents(const std::string& journal, const std::string& a
   return run_cli(args);
 }
 
+// The text documents wrap long fields: the words with every run of spaces and line breaks as one space.
+std::string one_line(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n';
+    if (space && !out.empty() && out.back() == ' ') continue;
+    out += space ? ' ' : c;
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("after the term: five statements and five refund notices, in three formats") {
@@ -210,4 +221,30 @@ TEST_CASE("a target that is a directory stops the run before any file is written
   CHECK(run.exit_status == 1);
   CHECK(run.err.find("ESD-2020-0003.txt: error: cannot write: it exists and is not a file") != std::string::npos);
   CHECK(names_in(dir.path()) == std::set<std::string>{"ESD-2020-0003.txt"});
+}
+
+TEST_CASE("a statement cites the amendments in force on its own date, and the convention's own signature date") {
+  ScratchDir dir;
+  auto run = run_cli({"documents", "fixtures/amendment/rules.yaml", "--journal", "fixtures/amendment/journal.csv",
+                      "--as-of", "2020-12-31", "--out", dir.path().string(), "--format", "json,txt"});
+  INFO(run.err);
+  REQUIRE(run.exit_status == 0);
+  // ESD-2020-0006 (2020-12-01, Nord's second call) comes after avenant-1 took effect on 2020-11-30.
+  auto second = nlohmann::json::parse(read_file((dir.path() / "ESD-2020-0006.json").string()));
+  CHECK(second["amount"] == "1000.00");
+  CHECK(second["convention"]["signed_on"] == "2020-07-21");
+  REQUIRE(second["convention"]["amendments"].size() == 1);
+  CHECK(second["convention"]["amendments"][0]["id"] == "avenant-1");
+  CHECK(second["convention"]["amendments"][0]["effective"] == "2020-11-30");
+  CHECK(one_line(read_file((dir.path() / "ESD-2020-0006.txt").string()))
+            .find("signée le 21 juillet 2020, modifiée par l'avenant avenant-1 (« Avenant n° 1 : prolongation et "
+                  "relèvement de l'engagement du Nord ») en vigueur le 30 novembre 2020") != std::string::npos);
+  // ESD-2020-0001 (2020-07-22) cites none: on its date the convention stood as signed.
+  auto first = nlohmann::json::parse(read_file((dir.path() / "ESD-2020-0001.json").string()));
+  CHECK(first["convention"]["amendments"].empty());
+  CHECK(read_file((dir.path() / "ESD-2020-0001.txt").string()).find("avenant") == std::string::npos);
+  // The refund notices settle under the version in force at the end: avenant-1; Nord's is 3 301,21 €.
+  auto nord = nlohmann::json::parse(read_file((dir.path() / "AR-2020-0001.json").string()));
+  CHECK(nord["amount"] == "3301.21");
+  CHECK(nord["convention"]["amendments"][0]["id"] == "avenant-1");
 }
