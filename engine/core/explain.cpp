@@ -16,16 +16,22 @@ bool cites(const CitedLine& line, EventKind kind, const std::string& party, Date
 }
 
 // Lines of `kind` for `party` on or before as-of, checking that they sum to `expected`.
+// A second pass that does not find what the first one summed means the file changed in between: the
+// explanation is then marked inconsistent (bad input, not a bug).
 Figure summed(const std::vector<CitedLine>& lines, EventKind kind, const std::string& party, Date as_of,
-              Money expected, std::string rule) {
+              Money expected, std::string rule, bool& consistent) {
   Figure figure{amount_text(expected), std::move(rule), "", {}};
   Money sum{};
   for (const CitedLine& line : lines) {
     if (!cites(line, kind, party, as_of)) continue;
     figure.lines.push_back(&line);
+    if (!line.amount || !checked_add(sum, *line.amount)) {
+      consistent = false;
+      continue;
+    }
     sum += *line.amount;
   }
-  PRORATA_ASSERT(sum == expected);  // paired: the second pass finds what the first one summed
+  consistent = consistent && sum == expected;  // paired: the second pass finds what the first one summed
   return figure;
 }
 
@@ -154,6 +160,10 @@ void explain_expenses(const Rules& rules, const JournalFacts& facts, const Statu
       continue;
     }
     out.spending.lines.push_back(&line);
+    if (!line.amount || !checked_add(spending, *line.amount)) {
+      out.consistent = false;
+      continue;
+    }
     spending += *line.amount;
     if (!term.effective || line.date < *term.effective) {
       out.excluded.push_back({&line, term.effective ? "before the effective date " + format_date(*term.effective)
@@ -167,11 +177,12 @@ void explain_expenses(const Rules& rules, const JournalFacts& facts, const Statu
                                          ")"});
     } else {
       out.eligible_spending.lines.push_back(&line);
-      counted += *line.amount;
+      if (auto next = checked_add(counted, *line.amount)) counted = *next;
+      else out.consistent = false;
     }
   }
-  PRORATA_ASSERT(spending == status.totals.spending);
-  PRORATA_ASSERT(max(counted, Money{}) == status.totals.eligible_spending);
+  out.consistent = out.consistent && spending == status.totals.spending &&
+                   max(counted, Money{}) == status.totals.eligible_spending;
   out.spending.value = amount_text(spending);
   out.spending.rule = "every expense line dated on or before " + format_date(as_of) + " (credit notes negative)";
   out.eligible_spending.value = amount_text(status.totals.eligible_spending);
@@ -266,11 +277,13 @@ Explanation explain(const Rules& rules, const JournalFacts& facts, const Evaluat
                     "leftover cents to the largest remainders";
     }
     e.called = summed(lines, EventKind::statement, c.id, as_of, row->called,
-                      "the statements of amounts due to '" + c.id + "' dated on or before " + format_date(as_of));
+                      "the statements of amounts due to '" + c.id + "' dated on or before " + format_date(as_of),
+                      out.consistent);
     e.paid = summed(lines, EventKind::payment, c.id, as_of, row->paid,
-                    "the payments from '" + c.id + "' dated on or before " + format_date(as_of));
+                    "the payments from '" + c.id + "' dated on or before " + format_date(as_of), out.consistent);
     e.refunded = summed(lines, EventKind::refund, c.id, as_of, row->refunded,
-                        "the refunds paid to '" + c.id + "' dated on or before " + format_date(as_of));
+                        "the refunds paid to '" + c.id + "' dated on or before " + format_date(as_of),
+                        out.consistent);
     e.net_paid = Figure{amount_text(row->net_paid), "paid - refunded", "", {}};
     if (settlement.allocated) {
       const bool paid_key = version.share_key == ShareKey::paid;

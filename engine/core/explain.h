@@ -101,6 +101,9 @@ struct Explanation {
   Figure settlement;                   // what was shared: the unused part (paid key) or the eligible spending
   std::size_t leftover_cents = 0;
   std::vector<ContributorExplanation> contributors;  // sorted by id; only the one asked for, with --contributor
+  // The cited lines sum to the status's figures. False only when the second pass read other lines than
+  // the first (the file changed in between): the explanation must then not be shown.
+  bool consistent = true;
 };
 
 // `evaluation` is evaluate_detailed(rules, facts, as_of); `collector` ran over the same journal.

@@ -113,7 +113,18 @@ std::optional<Rules> apply_checked(const Rules& rules, std::size_t k, const Rule
     return std::nullopt;
   }
   bool ok = true;
+  const std::vector<std::string>& signatories = timeline.amendments[k].required;
   for (const CapChange& change : amendment.changes.caps) {
+    // A commitment changes only with its party's signature: the contributor must be one of those who
+    // sign (a party when the amendment is first signed), not one that joins in between.
+    if (!std::binary_search(signatories.begin(), signatories.end(), change.id)) {
+      diagnostics.error(change.loc, in_quotes(amendment.id) + " changes the cap of " + in_quotes(change.id) +
+                                        ", which is not a party when the amendment is first signed (" +
+                                        format_date(*timeline.amendments[k].first_signature) +
+                                        "), so it does not sign it: its commitment cannot change without its signature");
+      ok = false;
+      continue;
+    }
     if (!contributor_index(current, change.id)) {
       diagnostics.error(change.loc, in_quotes(amendment.id) + " changes the cap of " + in_quotes(change.id) +
                                         ", which is not a party on " + format_date(effective) +

@@ -3,6 +3,8 @@
 // floors, remainders, ranks, the lines that set the term, the lines left out of the eligible spending).
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include <nlohmann/json.hpp>
 
 #include "run_cli.h"
@@ -130,4 +132,15 @@ TEST_CASE("explain: an unknown contributor is refused; text names the lines and 
   CHECK(text.out.find("fixtures/seed/journal.csv:24  2020-12-18  expense  dinum  1 200,00 €  FAC-2020-150  "
                       "[coaching]: after the end of the term 2020-12-15") != std::string::npos);
   CHECK(text.out.find(" more lines") == std::string::npos);  // six expense lines: none left unshown
+}
+
+TEST_CASE("explain refuses a journal it cannot read twice (a pipe)") {
+  prorata::test::ScratchDir scratch;
+  const std::string fifo = scratch.file("journal.csv");
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  auto run = prorata::test::run_cli({"explain", "rules/dinum-preincubation-2020.yaml", "--journal", fifo});
+  CHECK(run.exit_status == 2);
+  CHECK(run.out.empty());
+  CHECK(run.err == fifo + ": error: explain reads the journal twice (to check it, then to cite its lines): give a "
+                          "file, not a pipe or a directory\n");
 }

@@ -53,6 +53,7 @@ TEST_CASE("explain: cited lines add up to every figure, and every expense line i
       const Evaluation evaluation = evaluate_detailed(rules, facts, day(as_of));
       const Status& status = evaluation.status;
       const Explanation e = explain(rules, facts, evaluation, collector, std::nullopt);
+      CHECK(e.consistent);
       CHECK(sum_of(e.spending) == status.totals.spending);
       CHECK(max(sum_of(e.eligible_spending), Money{}) == status.totals.eligible_spending);
       std::size_t after_as_of = 0;
@@ -81,4 +82,21 @@ TEST_CASE("explain: cited lines add up to every figure, and every expense line i
       if (status.basis.unused > Money{}) CHECK(shared == status.basis.unused);
     }
   }
+}
+
+TEST_CASE("explain: a second pass that reads other lines than the first is marked inconsistent, not trusted") {
+  const Rules rules = seed_rules();
+  std::mt19937_64 rng(7);
+  const Lines first = random_seed_journal(rng);
+  const JournalFacts facts = load(rules, first);
+  Lines changed = first;
+  changed.add(day("2020-08-01"), EventKind::payment, "nord", cents("0.01"), "V-LATE");  // written in between
+  ExplainCollector collector("");
+  Diagnostics none;
+  for (const Event& event : changed.events) collector.add(event, none);
+  const Evaluation evaluation = evaluate_detailed(rules, facts, day("2020-12-31"));
+  CHECK_FALSE(explain(rules, facts, evaluation, collector, std::nullopt).consistent);
+  ExplainCollector same("");
+  for (const Event& event : first.events) same.add(event, none);
+  CHECK(explain(rules, facts, evaluation, same, std::nullopt).consistent);
 }

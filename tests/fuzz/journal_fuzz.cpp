@@ -90,6 +90,7 @@ void check_explain(const Rules& rules, const prorata::JournalFacts& facts, std::
   const prorata::Explanation e = prorata::explain(rules, facts, evaluation, collector, std::nullopt);
   std::size_t expenses = 0;
   for (const auto& line : collector.lines()) expenses += line.kind == prorata::EventKind::expense ? 1u : 0u;
+  FUZZ_CHECK(e.consistent);  // the same bytes twice: the cited lines sum to every figure
   FUZZ_CHECK(e.eligible_spending.lines.size() + e.excluded.size() == expenses);
   FUZZ_CHECK(e.contributors.size() == evaluation.status.contributors.size());
 }

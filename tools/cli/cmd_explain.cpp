@@ -1,4 +1,5 @@
 #include <cstdio>
+#include <filesystem>
 
 #include "commands.h"
 #include "core/explain.h"
@@ -13,6 +14,13 @@ namespace prorata::cli {
 int run_explain(const ExplainOptions& options) {
   auto as_of = parse_as_of_or_report(options.as_of);
   if (!as_of) return exit_bad_input;
+  std::error_code kind_error;
+  if (std::filesystem::exists(options.journal_path, kind_error) &&
+      !std::filesystem::is_regular_file(options.journal_path, kind_error)) {
+    std::fprintf(stderr, "%s: error: explain reads the journal twice (to check it, then to cite its lines): give a "
+                 "file, not a pipe or a directory\n", options.journal_path.c_str());
+    return exit_bad_input;
+  }
   auto rules = load_rules_or_report(options.rules_path);
   if (!rules) return exit_bad_input;
   auto facts = load_journal_or_report(options.journal_path, *rules);
@@ -42,6 +50,11 @@ int run_explain(const ExplainOptions& options) {
     return exit_bad_input;
   }
   const Explanation explanation = explain(*rules, *facts, evaluation, collector, options.contributor);
+  if (!explanation.consistent) {
+    std::fprintf(stderr, "%s: error: the journal changed while it was read (its lines no longer sum to the figures "
+                 "of the first pass): run explain again once it is written\n", options.journal_path.c_str());
+    return exit_bad_input;
+  }
   if (options.format == "json") return write_stdout(report::explain_json(explanation));
   return write_stdout(report::explain_text(explanation, rules->title));
 }
