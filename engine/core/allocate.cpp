@@ -25,7 +25,7 @@ BigInt floor_of(const Ratio& value) {
 // more than total. Parties are visited by ascending c_i / w_i: while the cheapest-to-fill party is
 // filled by the current level, it takes its cap and leaves the pool.
 std::vector<Ratio> water_fill(Money total, std::span<const AllocationParty> parties,
-                              const std::vector<std::size_t>& active) {
+                              const std::vector<std::size_t>& active, Ratio& level_out) {
   std::vector<std::size_t> order = active;
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     // c_a / w_a < c_b / w_b  <=>  c_a * w_b < c_b * w_a (weights > 0)
@@ -51,6 +51,7 @@ std::vector<Ratio> water_fill(Money total, std::span<const AllocationParty> part
   PRORATA_ASSERT(next < order.size());  // caps sum to more than total: someone stays uncapped
   Ratio level = remaining / weight_left;
   for (; next < order.size(); ++next) exact[order[next]] = level * parties[order[next]].weight;
+  level_out = level;
   return exact;
 }
 
@@ -91,7 +92,7 @@ AllocationDetail allocate_explained(Money total, std::span<const AllocationParty
     return detail;
   }
 
-  detail.exact = water_fill(total, parties, active);
+  detail.exact = water_fill(total, parties, active, detail.level);
   const std::vector<Ratio>& exact = detail.exact;
   BigInt floor_sum = 0;
   std::vector<Ratio> fraction(parties.size(), Ratio(0));
@@ -110,7 +111,10 @@ AllocationDetail allocate_explained(Money total, std::span<const AllocationParty
     if (parties[a].weight != parties[b].weight) return parties[a].weight > parties[b].weight;
     return parties[a].id < parties[b].id;  // std::string compares bytes
   });
-  for (std::size_t k = 0; k < by_remainder.size(); ++k) detail.rank[by_remainder[k]] = k + 1;
+  // Ranked: the parties with something to round (a fractional part), in the leftover-cent order.
+  for (std::size_t k = 0; k < by_remainder.size(); ++k) {
+    if (fraction[by_remainder[k]] > 0) detail.rank[by_remainder[k]] = k + 1;
+  }
   detail.leftover_cents = static_cast<std::size_t>(leftover);
   for (std::size_t k = 0; k < static_cast<std::size_t>(leftover); ++k) {
     PRORATA_ASSERT(fraction[by_remainder[k]] > 0);

@@ -32,7 +32,8 @@ struct Allocation {
 struct AllocationDetail {
   Allocation allocation;
   std::vector<Ratio> exact;         // x_i in cents, exactly (0 for parties with weight or cap 0)
-  std::vector<std::size_t> rank;    // 1-based place in the leftover-cent order; 0 = not ranked
+  std::vector<std::size_t> rank;    // 1-based place in the leftover-cent order; 0 = nothing to round
+  Ratio level;                      // lambda: exact_i = min(cap_i, level * weight_i) (0 when all at cap)
   std::size_t leftover_cents = 0;   // total - sum of floors: ranks 1..leftover_cents get one cent each
   bool all_at_cap = false;          // the caps sum to <= total: each party gets its cap, nothing is rounded
 };

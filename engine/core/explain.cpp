@@ -128,8 +128,12 @@ void explain_term(const Rules& rules, const JournalFacts& facts, const Status& s
   std::string rule = "the earliest of: the effective date + " + out.max_duration + " (" + out.max_duration_from +
                      ") = " + format_date(add(*status.term.effective, version.term.max_duration));
   if (version.term.ends_at_milestone) {
+    out.ends_at_milestone = *version.term.ends_at_milestone;
+    out.ends_at_milestone_from = set_by(rules, facts.timeline, as_of, [](const AmendmentChanges& c) {
+      return c.ends_at_milestone.has_value();
+    });
     auto reached = facts.milestones.find(*version.term.ends_at_milestone);
-    rule += "; the milestone '" + *version.term.ends_at_milestone + "' (" +
+    rule += "; the milestone '" + *version.term.ends_at_milestone + "' of " + out.ends_at_milestone_from + " (" +
             (reached != facts.milestones.end() && reached->second <= as_of ? "reached on " + format_date(reached->second)
                                                                            : "not reached by " + format_date(as_of)) +
             ")";
@@ -156,7 +160,7 @@ void explain_expenses(const Rules& rules, const JournalFacts& facts, const Statu
   for (const CitedLine& line : lines) {
     if (line.kind != EventKind::expense) continue;
     if (line.date > as_of) {
-      out.excluded.push_back({&line, "after the as-of date " + format_date(as_of)});
+      out.excluded.push_back({&line, "after_as_of", "", "after the as-of date " + format_date(as_of)});
       continue;
     }
     out.spending.lines.push_back(&line);
@@ -166,15 +170,16 @@ void explain_expenses(const Rules& rules, const JournalFacts& facts, const Statu
     }
     spending += *line.amount;
     if (!term.effective || line.date < *term.effective) {
-      out.excluded.push_back({&line, term.effective ? "before the effective date " + format_date(*term.effective)
-                                                    : std::string("before the convention takes effect")});
+      out.excluded.push_back({&line, "before_effective", "",
+                              term.effective ? "before the effective date " + format_date(*term.effective)
+                                             : std::string("before the convention takes effect")});
     } else if (line.date > *term.end) {
-      out.excluded.push_back({&line, "after the end of the term " + format_date(*term.end)});
+      out.excluded.push_back({&line, "after_end", "", "after the end of the term " + format_date(*term.end)});
     } else if (const RulesVersion& version = facts.timeline.on(line.date); !version.rules.is_eligible(line.category)) {
-      out.excluded.push_back({&line, "category '" + line.category + "' is not eligible in the version in force on " +
-                                         format_date(line.date) + " (" +
-                                         (version.amendment == 0 ? std::string("base") : rules.amendments[version.amendment - 1].id) +
-                                         ")"});
+      const std::string id = version.amendment == 0 ? std::string("base") : rules.amendments[version.amendment - 1].id;
+      out.excluded.push_back({&line, "category_not_eligible", id,
+                              "category '" + line.category + "' is not eligible in the version in force on " +
+                                  format_date(line.date) + " (" + id + ")"});
     } else {
       out.eligible_spending.lines.push_back(&line);
       if (auto next = checked_add(counted, *line.amount)) counted = *next;
@@ -251,6 +256,14 @@ Explanation explain(const Rules& rules, const JournalFacts& facts, const Evaluat
                           "weight, then the first id";
   }
   out.leftover_cents = settlement.allocated ? settlement.allocation.leftover_cents : 0;
+  if (settlement.allocated && !settlement.allocation.all_at_cap) out.level = settlement.allocation.level;
+  const Date settled_on = status.term.end ? std::min(as_of, *status.term.end) : as_of;
+  if (evaluation.caps.scaled) {
+    out.cap_scaling = Explanation::CapScaling{
+        *version.aggregate_cap,
+        set_by(rules, facts.timeline, settled_on, [](const AmendmentChanges& c) { return c.aggregate_cap.has_value(); }),
+        evaluation.caps.scaling.level, evaluation.caps.scaling.leftover_cents};
+  }
   for (std::size_t i = 0; i < version.contributors.size(); ++i) {
     const Contributor& c = version.contributors[i];
     if (contributor && *contributor != c.id) continue;
@@ -262,7 +275,7 @@ Explanation explain(const Rules& rules, const JournalFacts& facts, const Evaluat
     ContributorExplanation e;
     e.id = c.id;
     e.cap_loc = c.loc;
-    e.cap_from = set_by(rules, facts.timeline, status.term.end ? std::min(as_of, *status.term.end) : as_of,
+    e.cap_from = set_by(rules, facts.timeline, settled_on,
                         [&](const AmendmentChanges& changes) {
                           return std::any_of(changes.caps.begin(), changes.caps.end(), [&](const CapChange& x) { return x.id == c.id; }) ||
                                  std::any_of(changes.joining.begin(), changes.joining.end(), [&](const Contributor& x) { return x.id == c.id; });

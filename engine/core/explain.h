@@ -53,7 +53,9 @@ struct Figure {
 
 struct ExcludedLine {
   const CitedLine* line = nullptr;
-  std::string reason;
+  std::string code;     // after_as_of, before_effective, after_end, category_not_eligible
+  std::string version;  // category_not_eligible: "base" or the last amendment of the version on its date
+  std::string reason;   // the same in words
 };
 
 // One contributor's share in an allocation (settlement, or caps scaled to the aggregate cap).
@@ -94,12 +96,23 @@ struct Explanation {
   std::optional<EndReason> end_reason;
   std::string max_duration;            // "9 months"
   std::string max_duration_from;       // "base" or the amendment id
+  std::string ends_at_milestone;       // of the version in force; empty when none
+  std::string ends_at_milestone_from;  // "base" or the amendment id
   std::vector<AmendmentExplanation> amendments;
   Figure spending, eligible_spending, covered, uncovered;
   std::vector<ExcludedLine> excluded;  // expense lines left out of the eligible spending
   std::string share_key;
   Figure settlement;                   // what was shared: the unused part (paid key) or the eligible spending
   std::size_t leftover_cents = 0;
+  std::optional<Ratio> level;          // the allocation's lambda: exact_i = min(cap_i, level * weight_i)
+  // Under aggregate_cap_policy: scale, when the agreed caps were scaled down to the aggregate cap.
+  struct CapScaling {
+    Money aggregate_cap;
+    std::string from;                  // "base" or the amendment that set the aggregate cap
+    Ratio level;
+    std::size_t leftover_cents = 0;
+  };
+  std::optional<CapScaling> cap_scaling;
   std::vector<ContributorExplanation> contributors;  // sorted by id; only the one asked for, with --contributor
   // The cited lines sum to the status's figures. False only when the second pass read other lines than
   // the first (the file changed in between): the explanation must then not be shown.

@@ -48,7 +48,7 @@ Json share_json(const std::optional<ShareDetail>& share) {
 Json contributor_json(const std::string& path, const ContributorExplanation& c) {
   Json cap = figure_json(path, c.cap, false);
   cap["agreed_in"] = c.cap_from;
-  cap["where"] = Json{{"file", c.cap_loc.path}, {"line", c.cap_loc.line}};
+  cap["where"] = Json{{"file", c.cap_loc.path}, {"line", c.cap_loc.line}, {"column", c.cap_loc.column}};
   cap["scaled"] = share_json(c.scaled_cap);
   Json final_contribution = figure_json(path, c.final_contribution, false);
   final_contribution["share"] = share_json(c.share);
@@ -75,6 +75,8 @@ std::string explain_json(const Explanation& e) {
   end["reason"] = e.end_reason ? Json(to_string(*e.end_reason)) : Json(nullptr);
   end["max_duration"] = or_null(e.max_duration);
   end["max_duration_from"] = or_null(e.max_duration_from);
+  end["ends_at_milestone"] = or_null(e.ends_at_milestone);
+  end["ends_at_milestone_from"] = or_null(e.ends_at_milestone_from);
   Json amendments = Json::array();
   for (const AmendmentExplanation& a : e.amendments) {
     Json item{{"id", a.status.id}, {"title", a.status.title}, {"state", to_string(a.status.state)}};
@@ -89,6 +91,8 @@ std::string explain_json(const Explanation& e) {
   Json excluded = Json::array();
   for (const ExcludedLine& x : e.excluded) {
     Json item = line_json(path, *x.line);
+    item["reason_code"] = x.code;
+    item["version"] = or_null(x.version);
     item["reason"] = x.reason;
     excluded.push_back(item);
   }
@@ -99,7 +103,13 @@ std::string explain_json(const Explanation& e) {
                   {"shared", or_null(e.settlement.value)},
                   {"rule", e.settlement.rule},
                   {"basis", or_null(e.settlement.basis)},
-                  {"leftover_cents", e.leftover_cents}};
+                  {"leftover_cents", e.leftover_cents},
+                  {"level", e.level ? Json(format_fraction(*e.level)) : Json(nullptr)},
+                  {"cap_scaling", e.cap_scaling ? Json{{"aggregate_cap", format_amount(e.cap_scaling->aggregate_cap)},
+                                                       {"from", e.cap_scaling->from},
+                                                       {"level", format_fraction(e.cap_scaling->level)},
+                                                       {"leftover_cents", e.cap_scaling->leftover_cents}}
+                                                 : Json(nullptr)}};
   Json out{{"format", "prorata-explain/1"},
            {"convention", e.convention},
            {"as_of", format_date(e.as_of)},

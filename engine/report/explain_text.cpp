@@ -48,6 +48,7 @@ std::string share_text(const ShareDetail& share) {
                     format_fraction(share.weight) + "), rounded down to " + fr(share.floor) + ", remainder " +
                     format_fraction(share.remainder) + " of a cent";
   if (share.rank > 0) out += ", rank " + std::to_string(share.rank);
+  else out += ", nothing to round";
   if (share.leftover_cent) out += ": gets one of the leftover cents";
   if (!share.tie.empty()) {
     out += std::string(" (tied on the remainder with a contributor across the cut; ") +
@@ -60,7 +61,8 @@ std::string share_text(const ShareDetail& share) {
 std::string contributor_text(const ContributorExplanation& c, const std::string& path) {
   std::string out = "\nContributor " + c.id + "\n";
   out += "  cap " + value_fr(c.cap.value) + ": " + c.cap.rule + (c.cap.basis.empty() ? "" : " [" + c.cap.basis + "]") +
-         ", written at " + c.cap_loc.path + ":" + std::to_string(c.cap_loc.line) + "\n";
+         ", written at " + c.cap_loc.path + ":" + std::to_string(c.cap_loc.line) + ":" +
+         std::to_string(c.cap_loc.column) + "\n";
   if (c.scaled_cap) out += share_text(*c.scaled_cap);
   out += figure_text("called", c.called, path);
   out += figure_text("paid", c.paid, path);
@@ -110,7 +112,14 @@ std::string explain_text(const Explanation& e, const std::string& title) {
   out += figure_text("uncovered", e.uncovered, path);
   out += "\nSettlement\n  " + e.settlement.rule + (e.settlement.basis.empty() ? "" : " [" + e.settlement.basis + "]") +
          "\n";
-  out += "  shared: " + value_fr(e.settlement.value) + "; leftover cents: " + std::to_string(e.leftover_cents) + "\n";
+  out += "  shared: " + value_fr(e.settlement.value) + "; leftover cents: " + std::to_string(e.leftover_cents);
+  if (e.level) out += "; level " + format_fraction(*e.level) + " cents a unit of weight (exact share = min(cap, level x weight))";
+  out += "\n";
+  if (e.cap_scaling) {
+    out += "  caps scaled to the aggregate cap " + fr(e.cap_scaling->aggregate_cap) + " (" + e.cap_scaling->from +
+           "): level " + format_fraction(e.cap_scaling->level) + ", leftover cents " +
+           std::to_string(e.cap_scaling->leftover_cents) + "\n";
+  }
   for (const auto& c : e.contributors) out += contributor_text(c, path);
   return out;
 }

@@ -144,3 +144,27 @@ TEST_CASE("explain refuses a journal it cannot read twice (a pipe)") {
   CHECK(run.err == fifo + ": error: explain reads the journal twice (to check it, then to cite its lines): give a "
                           "file, not a pipe or a directory\n");
 }
+
+TEST_CASE("explain, equal key with a contributor held at its cap: the level makes every exact share checkable") {
+  // fixtures/weights-terminated/NOTES.md: 5 000.01 eligible; c held at 1 000.00; a and b share 4 000.01 at
+  // 2 000.005 each (level 400001/2 cents a unit of weight); the one cent left goes to a (weights tie, id).
+  const Json e = explain({"fixtures/weights-terminated/rules-equal.yaml", "--journal",
+                          "fixtures/weights-terminated/journal.csv", "--as-of", "2021-06-30"});
+  CHECK(e["settlement"]["share_key"] == "equal");
+  CHECK(e["settlement"]["shared"] == "5000.01");
+  CHECK(e["settlement"]["level"] == "400001/2");
+  CHECK(e["settlement"]["leftover_cents"] == 1);
+  const Json& a = contributor(e, "a")["final_contribution"]["share"];
+  CHECK(a["exact"] == "400001/2");
+  CHECK(a["remainder"] == "1/2");
+  CHECK(a["rank"] == 1);
+  CHECK(a["leftover_cent"] == true);
+  CHECK(a["tie"] == "id");
+  const Json& c = contributor(e, "c")["final_contribution"]["share"];
+  CHECK(c["exact"] == "100000/1");  // min(cap 100000, level x 1): its cap
+  CHECK(c["at_cap"] == true);
+  CHECK(c["rank"] == 0);            // nothing to round
+  CHECK(contributor(e, "c")["final_contribution"]["value"] == "1000.00");
+  CHECK(e["term"]["end"]["reason"] == "termination");
+  CHECK(e["totals"]["eligible_spending"]["excluded"][0]["reason_code"] == "after_end");
+}
