@@ -82,6 +82,10 @@ std::string amendments_line(const Status& status) {
   }
   std::string line = "Amendments in force: " + (in_force.empty() ? std::string("none") : joined(in_force));
   if (!pending.empty()) line += "; pending: " + joined(pending);
+  if (!pending.empty() && status.term.state == TermState::ended) {
+    line += ". The term ended on " + format_date(*status.term.end) +
+            ": a pending amendment can no longer take effect (art. 5)";
+  }
   return line + "\n";
 }
 
