@@ -18,7 +18,7 @@ bool cites(const CitedLine& line, EventKind kind, const std::string& party, Date
 // Lines of `kind` for `party` on or before as-of, checking that they sum to `expected`.
 // A second pass that does not find what the first one summed means the file changed in between: the
 // explanation is then marked inconsistent (bad input, not a bug).
-Figure summed(const std::vector<CitedLine>& lines, EventKind kind, const std::string& party, Date as_of,
+Figure summed(const std::deque<CitedLine>& lines, EventKind kind, const std::string& party, Date as_of,
               Money expected, std::string rule, bool& consistent) {
   Figure figure{amount_text(expected), std::move(rule), "", {}};
   Money sum{};
@@ -100,13 +100,13 @@ std::string set_by(const Rules& rules, const Timeline& timeline, Date day, Chang
 }
 
 void explain_term(const Rules& rules, const JournalFacts& facts, const Status& status,
-                  const std::vector<CitedLine>& lines, Explanation& out) {
+                  const std::deque<CitedLine>& lines, Explanation& out) {
   const Date as_of = status.as_of;
   std::set<std::string> base_parties{rules.beneficiary.id};
   for (const auto& c : rules.contributors) base_parties.insert(c.id);
   out.effective.basis = rules.term.basis;
   for (const CitedLine& line : lines) {
-    if (line.kind == EventKind::signature && line.ref.empty() && line.date <= as_of && base_parties.count(line.party)) {
+    if (line.kind == EventKind::signature && line.ref.empty() && line.date <= as_of && base_parties.count(std::string(line.party))) {
       out.effective.lines.push_back(&line);
     }
   }
@@ -151,7 +151,7 @@ void explain_term(const Rules& rules, const JournalFacts& facts, const Status& s
   }
 }
 
-void explain_expenses(const Rules& rules, const JournalFacts& facts, const Status& status, const std::vector<CitedLine>& lines,
+void explain_expenses(const Rules& rules, const JournalFacts& facts, const Status& status, const std::deque<CitedLine>& lines,
                       Explanation& out) {
   const Date as_of = status.as_of;
   const TermStatus& term = status.term;
@@ -178,7 +178,7 @@ void explain_expenses(const Rules& rules, const JournalFacts& facts, const Statu
     } else if (const RulesVersion& version = facts.timeline.on(line.date); !version.rules.is_eligible(line.category)) {
       const std::string id = version.amendment == 0 ? std::string("base") : rules.amendments[version.amendment - 1].id;
       out.excluded.push_back({&line, "category_not_eligible", id,
-                              "category '" + line.category + "' is not eligible in the version in force on " +
+                              "category '" + std::string(line.category) + "' is not eligible in the version in force on " +
                                   format_date(line.date) + " (" + id + ")"});
     } else {
       out.eligible_spending.lines.push_back(&line);
@@ -210,7 +210,13 @@ void ExplainCollector::add(const Event& event, Diagnostics& diagnostics) {
   const bool money = event.kind == EventKind::statement || event.kind == EventKind::payment ||
                      event.kind == EventKind::refund;
   if (money && !contributor_.empty() && event.party != contributor_) return;
-  lines_.push_back(CitedLine{event.loc.line, event.date, event.kind, event.amount, event.party, event.ref, event.category});
+  lines_.push_back(CitedLine{event.loc.line, event.date, event.kind, event.amount, name(event.party),
+                             name(event.category), event.ref});
+}
+
+std::string_view ExplainCollector::name(const std::string& text) {
+  if (text.empty()) return {};
+  return *names_.insert(text).first;
 }
 
 std::string format_fraction(const Ratio& value) {
@@ -221,7 +227,7 @@ Explanation explain(const Rules& rules, const JournalFacts& facts, const Evaluat
                     const ExplainCollector& collector, const std::optional<std::string>& contributor) {
   const Status& status = evaluation.status;
   const Date as_of = status.as_of;
-  const std::vector<CitedLine>& lines = collector.lines();
+  const std::deque<CitedLine>& lines = collector.lines();
   Explanation out;
   out.convention = rules.id;
   out.journal_path = collector.path();

@@ -5,6 +5,9 @@
 // second streaming pass over the journal collected (ExplainCollector).
 #pragma once
 #include <cstdint>
+#include <deque>
+#include <set>
+#include <string_view>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,15 +19,16 @@
 
 namespace prorata {
 
-// A journal line an explanation cites: its file is the journal's path, kept once.
+// A journal line an explanation cites: its file is the journal's path, kept once; its party and
+// category point into the collector's names (few distinct ones, kept once each).
 struct CitedLine {
   std::uint32_t line = 0;
   Date date;
   EventKind kind = EventKind::signature;
   std::optional<Money> amount;
-  std::string party;
+  std::string_view party;
+  std::string_view category;
   std::string ref;
-  std::string category;
 };
 
 // Keeps, from a second pass over the journal, the lines `explain` cites: the signatures, milestones,
@@ -33,14 +37,20 @@ struct CitedLine {
 class ExplainCollector : public EventSink {
  public:
   explicit ExplainCollector(std::string contributor) : contributor_(std::move(contributor)) {}
+  ExplainCollector(const ExplainCollector&) = delete;  // its lines point into its own names
+  ExplainCollector& operator=(const ExplainCollector&) = delete;
   void add(const Event& event, Diagnostics& diagnostics) override;
-  [[nodiscard]] const std::vector<CitedLine>& lines() const { return lines_; }
+  // In journal order; a deque, so that keeping a million lines never copies them nor doubles its size.
+  [[nodiscard]] const std::deque<CitedLine>& lines() const { return lines_; }
   [[nodiscard]] const std::string& path() const { return path_; }
 
  private:
+  std::string_view name(const std::string& text);
+
   std::string contributor_;
   std::string path_;
-  std::vector<CitedLine> lines_;
+  std::set<std::string, std::less<>> names_;  // parties and categories: node addresses never move
+  std::deque<CitedLine> lines_;
 };
 
 // A figure, its value as the status prints it, and why.

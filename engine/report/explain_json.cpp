@@ -15,10 +15,10 @@ Json line_json(const std::string& path, const CitedLine& line) {
               {"line", line.line},
               {"date", format_date(line.date)},
               {"event", to_string(line.kind)},
-              {"party", line.party},
+              {"party", std::string(line.party)},
               {"amount", line.amount ? Json(format_amount(*line.amount)) : Json(nullptr)},
               {"ref", line.ref},
-              {"category", line.category}};
+              {"category", std::string(line.category)}};
 }
 
 Json figure_json(const std::string& path, const Figure& figure, bool with_lines) {

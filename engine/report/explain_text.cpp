@@ -17,10 +17,10 @@ std::string value_fr(const std::string& value) {
 std::string line_text(const std::string& path, const CitedLine& line) {
   std::string out = "    " + path + ":" + std::to_string(line.line) + "  " + format_date(line.date) + "  " +
                     to_string(line.kind);
-  if (!line.party.empty()) out += "  " + line.party;
+  if (!line.party.empty()) out += "  " + std::string(line.party);
   if (line.amount) out += "  " + fr(*line.amount);
   if (!line.ref.empty()) out += "  " + line.ref;
-  if (!line.category.empty()) out += "  [" + line.category + "]";
+  if (!line.category.empty()) out += "  [" + std::string(line.category) + "]";
   return out;
 }
 
