@@ -4,6 +4,7 @@
 
 #include "core/document_number.h"
 #include "core/limits.h"
+#include "core/message_text.h"
 
 namespace prorata {
 
@@ -17,8 +18,6 @@ std::optional<EventKind> parse_event_kind(std::string_view text) {
 }
 
 namespace {
-
-std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
 
 bool check_amount(const Event& event, Diagnostics& diagnostics) {
   const char* kind = to_string(event.kind);

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/assert.h"
+#include "core/message_text.h"
 
 namespace prorata {
 
@@ -33,12 +34,6 @@ Figure summed(const std::deque<CitedLine>& lines, EventKind kind, const std::str
   }
   consistent = consistent && sum == expected;  // paired: the second pass finds what the first one summed
   return figure;
-}
-
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
-  return out;
 }
 
 // Where the tie on the remainder was broken for party i, if it was tied with a party across the cut.

@@ -11,6 +11,7 @@
 #include "core/caps.h"
 #include "core/document_number.h"
 #include "core/limits.h"
+#include "core/message_text.h"
 #include "core/nearest_name.h"
 #include "core/timeline_check.h"
 
@@ -33,8 +34,6 @@ PartyRule party_rule(EventKind kind) {
   }
   return PartyRule::optional_known;
 }
-
-std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
 
 }  // namespace
 

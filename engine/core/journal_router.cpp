@@ -3,25 +3,10 @@
 #include <algorithm>
 
 #include "core/assert.h"
-#include "core/limits.h"
+#include "core/message_text.h"
 #include "core/nearest_name.h"
 
 namespace prorata {
-
-namespace {
-
-bool has_surrounding_space(std::string_view text) {
-  auto space = [](char c) { return c == ' ' || c == '\t'; };
-  return !text.empty() && (space(text.front()) || space(text.back()));
-}
-
-bool is_convention_id(std::string_view text) {
-  return !text.empty() && text.size() <= limits::id_bytes_max && std::all_of(text.begin(), text.end(), [](char c) {
-           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-         });
-}
-
-}  // namespace
 
 void ConventionRouter::route(std::string convention_id, EventSink& sink) {
   PRORATA_ASSERT(!convention_id.empty());
@@ -46,7 +31,7 @@ bool ConventionRouter::well_formed(const Event& event, Diagnostics& diagnostics)
                                      loaded + ")");
     return false;
   }
-  if (is_convention_id(convention)) return true;
+  if (is_id(convention)) return true;
   // A value no convention id can have (ids are lower-case letters, digits and '-') is a typo that
   // would silently drop the row.
   std::string message = "convention '" + convention + "' is not a convention id (lower-case letters, digits and '-')";

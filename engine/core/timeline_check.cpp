@@ -5,18 +5,11 @@
 
 #include "core/assert.h"
 #include "core/caps.h"
+#include "core/message_text.h"
 
 namespace prorata {
 
 namespace {
-
-std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
-
-std::string joined(const std::vector<std::string>& ids) {
-  std::string out;
-  for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
-  return out;
-}
 
 std::string end_text(const TermEnd& end) {
   return format_date(end.end) + " (" + to_string(end.reason) + ")";

@@ -12,6 +12,7 @@
 #include "core/calendar.h"
 #include "core/event.h"
 #include "core/limits.h"
+#include "core/message_text.h"
 #include "core/money.h"
 #include "core/journal_router.h"
 #include "io/csv_reader.h"
@@ -148,11 +149,6 @@ bool is_empty_row(const CsvRecord& record) {
     if (!record.field(i).empty()) return false;
   }
   return true;
-}
-
-bool has_surrounding_space(std::string_view text) {
-  auto space = [](char c) { return c == ' ' || c == '\t'; };
-  return !text.empty() && (space(text.front()) || space(text.back()));
 }
 
 // Turns rows into events, without any rules; the parent loop decides which record is the header.

@@ -7,6 +7,7 @@
 
 #include "core/caps.h"
 #include "core/limits.h"
+#include "core/message_text.h"
 #include "io/input_file.h"
 #include "io/rules_yaml_amendments.h"
 #include "io/rules_yaml_parties.h"
@@ -20,8 +21,6 @@ namespace {
 
 using detail::YamlReader;
 using namespace detail;  // the loaders of rules_yaml_parties.h
-
-std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
 
 // Before yaml-cpp builds a node: size, NUL, UTF-8, then the nesting, alias and document limits on the
 // parser's event stream (io/yaml_limits.h), so neither yaml-cpp nor a walk of its nodes can run away.

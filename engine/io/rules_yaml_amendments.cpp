@@ -6,11 +6,12 @@
 
 #include "io/rules_yaml_parties.h"
 
+#include "core/message_text.h"
+
 namespace prorata::io::detail {
 
 namespace {
 
-std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
 
 // What an amendment may not change (art. 5 changes how the convention runs, not who it is between
 // nor how it is shared), with the reason given to the user.

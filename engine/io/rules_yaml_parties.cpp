@@ -2,10 +2,11 @@
 
 #include "core/company_id.h"
 
+#include "core/message_text.h"
+
 namespace prorata::io::detail {
 
 namespace {
-std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
 
 // A required or optional text field of a mapping; "" when absent.
 std::string text_field(const YamlReader& in, const YAML::Node& node, std::string_view key, bool required,

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/limits.h"
+#include "core/message_text.h"
 #include "core/nearest_name.h"
 #include "io/text_checks.h"
 
@@ -105,9 +106,7 @@ std::optional<std::string> YamlReader::text(const YAML::Node& node, std::string_
 std::optional<std::string> YamlReader::id(const YAML::Node& node, std::string_view key) const {
   auto value = text(node, key);
   if (!value) return std::nullopt;
-  bool ok = !value->empty() && value->size() <= limits::id_bytes_max;
-  for (char c : *value) ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');
-  if (!ok) {
+  if (!is_id(*value)) {
     error(node, "bad " + std::string(key) + " " + in_quotes(*value) +
                     ": use 1 to 64 lower-case letters, digits and '-' (e.g. val-d-oise)");
     return std::nullopt;

@@ -1,3 +1,4 @@
+#include "core/message_text.h"
 #include "report/explain_output.h"
 
 namespace prorata::report {
@@ -91,9 +92,7 @@ std::string explain_text(const Explanation& e, const std::string& title) {
     if (a.status.state == AmendmentState::in_force) {
       out += "in force from " + format_date(*a.status.effective) + ", the day of its last required signature\n";
     } else {
-      std::string missing;
-      for (const auto& id : a.status.missing_signatures) missing += (missing.empty() ? "" : ", ") + id;
-      out += "pending, still to sign: " + missing + "\n";
+      out += "pending, still to sign: " + joined(a.status.missing_signatures) + "\n";
     }
     out += lines_text(path, a.signatures);
   }

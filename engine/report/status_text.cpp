@@ -1,6 +1,7 @@
 #include <string>
 #include <vector>
 
+#include "core/message_text.h"
 #include "report/status_output.h"
 
 namespace prorata::report {
@@ -60,12 +61,6 @@ std::string term_line(const Status& status) {
   line += format_date(*term.end);
   if (term.end_reason) line += std::string(" (") + to_string(*term.end_reason) + ")";
   return line + "\n";
-}
-
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
-  return out;
 }
 
 // Nothing when the rules have no amendments; else which are in force and which wait for signatures.

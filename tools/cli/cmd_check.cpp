@@ -1,5 +1,6 @@
 #include "commands.h"
 #include "core/caps.h"
+#include "core/message_text.h"
 #include "core/money.h"
 
 namespace prorata::cli {
@@ -16,9 +17,7 @@ std::string versions_line(const Rules& rules, const Timeline& timeline) {
     if (a.state == AmendmentState::in_force) {
       line += "; " + a.id + ", effective " + format_date(*a.effective);
     } else {
-      std::string missing;
-      for (const auto& id : a.missing_signatures) missing += (missing.empty() ? "" : ", ") + id;
-      line += "; " + a.id + " pending (to sign: " + missing + ")";
+      line += "; " + a.id + " pending (to sign: " + joined(a.missing_signatures) + ")";
     }
   }
   return line;
