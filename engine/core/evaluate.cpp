@@ -25,6 +25,7 @@ DayFlows flows_to_date(const PartyFacts& party, Date as_of) {
     sum.called += it->second.called;
     sum.paid += it->second.paid;
     sum.refunded += it->second.refunded;
+    sum.cancelled += it->second.cancelled;
   }
   return sum;
 }
@@ -83,6 +84,7 @@ Evaluation evaluate_detailed(const Rules& rules, const JournalFacts& facts, Date
     row.cap_agreed = c.cap_agreed;
     row.cap = caps[i];
     row.called = flows.called;
+    row.cancelled = flows.cancelled;
     row.paid = flows.paid;
     row.refunded = flows.refunded;
     row.net_paid = flows.paid - flows.refunded;
@@ -102,10 +104,11 @@ Evaluation evaluate_detailed(const Rules& rules, const JournalFacts& facts, Date
     row.balance = row.net_paid - row.final_contribution;
     row.refund_due = max(row.balance, Money{});
     row.amount_due = max(-row.balance, Money{});
-    row.outstanding_calls = max(row.called - row.paid, Money{});
+    row.outstanding_calls = max(row.called - row.cancelled - row.paid, Money{});
     PRORATA_ASSERT(row.final_contribution + row.refund_due - row.amount_due == row.net_paid);
     totals.caps += row.cap;
     totals.called += row.called;
+    totals.cancelled += row.cancelled;
     totals.paid += row.paid;
     totals.refunded += row.refunded;
     totals.covered += row.final_contribution;

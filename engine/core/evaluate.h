@@ -31,6 +31,7 @@ struct ContributorStatus {
   Money cap_agreed;
   Money cap;
   Money called;
+  Money cancelled;           // calls reduced or cancelled (`cancellation` lines)
   Money paid;
   Money refunded;
   Money net_paid;            // paid - refunded
@@ -38,12 +39,13 @@ struct ContributorStatus {
   Money balance;             // net_paid - F
   Money refund_due;          // max(0, balance)
   Money amount_due;          // max(0, -balance)
-  Money outstanding_calls;   // max(0, called - paid)
+  Money outstanding_calls;   // max(0, called - cancelled - paid)
 };
 
 struct Totals {
   Money caps;  // sum of effective caps
   Money called;
+  Money cancelled;
   Money paid;
   Money refunded;
   Money spending;           // every expense to date

@@ -25,6 +25,7 @@ bool check_amount(const Event& event, Diagnostics& diagnostics) {
     case EventKind::statement:
     case EventKind::payment:
     case EventKind::refund:
+    case EventKind::cancellation:
       if (!event.amount || event.amount->cents <= 0) {
         diagnostics.error(event.loc, std::string("a ") + kind + " needs an amount greater than 0" +
                                          (event.amount ? ", not " + format_amount(*event.amount) : ""));
@@ -34,6 +35,14 @@ bool check_amount(const Event& event, Diagnostics& diagnostics) {
     case EventKind::expense:
       if (!event.amount || event.amount->cents == 0) {
         diagnostics.error(event.loc, "an expense needs a non-zero amount (negative for a credit note)");
+        return false;
+      }
+      break;
+    case EventKind::issued:
+      if (!event.amount) return true;  // a yearly report has no single amount
+      if (event.amount->cents <= 0) {
+        diagnostics.error(event.loc, "an issued document's amount is greater than 0 (or empty), not " +
+                                         format_amount(*event.amount));
         return false;
       }
       break;
@@ -64,6 +73,17 @@ bool check_event_shape(const Event& event, Diagnostics& diagnostics) {
     diagnostics.error(event.loc, "statement number " + in_quotes(event.ref) +
                                      " cannot name its document files: use letters, digits, '-', '_' and '.' "
                                      "(e.g. ESD-2021-0002 rather than ESD/2021/0002)");
+    return false;
+  }
+  if (event.kind == EventKind::cancellation && event.ref.empty()) {
+    diagnostics.error(event.loc, "a cancellation needs, in the ref column, the number of the statement it reduces");
+    return false;
+  }
+  if (event.kind == EventKind::issued && (event.ref.empty() || !is_file_safe_number(event.ref))) {
+    diagnostics.error(event.loc, event.ref.empty() ? std::string("an issued document needs its number in the ref column")
+                                                   : "issued document number " + in_quotes(event.ref) +
+                                                         " cannot name its files: use letters, digits, '-', '_' "
+                                                         "and '.'");
     return false;
   }
   return true;

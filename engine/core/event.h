@@ -13,10 +13,13 @@
 
 namespace prorata {
 
-enum class EventKind { signature, statement, payment, refund, expense, milestone, notice, termination };
+// cancellation: reduces or cancels what remains unpaid on a statement (ref: its number).
+// issued: the register of issued documents (core/register.h): ref the document's number, category its
+// kind, memo its digest and links.
+enum class EventKind { signature, statement, payment, refund, expense, milestone, notice, termination, cancellation, issued };
 
-inline constexpr const char* event_kind_names[] = {"signature", "statement", "payment", "refund",
-                                                   "expense",   "milestone", "notice",  "termination"};
+inline constexpr const char* event_kind_names[] = {"signature", "statement", "payment",     "refund",       "expense",
+                                                   "milestone", "notice",    "termination", "cancellation", "issued"};
 
 const char* to_string(EventKind kind);
 std::optional<EventKind> parse_event_kind(std::string_view text);
@@ -35,8 +38,9 @@ struct Event {
 };
 
 // What an event must be whatever the rules: an amount where the kind takes one (> 0 for calls,
-// payments and refunds, non-zero for expenses, none for the others) within limits::amount_cents_max,
-// a milestone id, a statement number that can name its files. Reports each problem at event.loc.
+// payments, refunds and cancellations, non-zero for expenses, optional and > 0 for an issued document,
+// none for the others) within limits::amount_cents_max, a milestone id, a statement number that can
+// name its files, the statement a cancellation reduces, an issued document's number and kind. Reports each problem at event.loc.
 bool check_event_shape(const Event& event, Diagnostics& diagnostics);
 
 // Takes the events of a journal one at a time, in file order.

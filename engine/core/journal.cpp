@@ -27,7 +27,9 @@ PartyRule party_rule(EventKind kind) {
     case EventKind::notice: return PartyRule::required_known;
     case EventKind::statement:
     case EventKind::payment:
-    case EventKind::refund: return PartyRule::required_contributor;
+    case EventKind::refund:
+    case EventKind::cancellation:
+    case EventKind::issued: return PartyRule::required_contributor;
     case EventKind::expense: return PartyRule::beneficiary_or_empty;
     case EventKind::milestone:
     case EventKind::termination: return PartyRule::optional_known;
@@ -172,8 +174,17 @@ void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
         }
       }
       party->flows_by_day[event.date].called += *event.amount;
-      facts_.statements.push_back({event.date, event.party, *event.amount, event.ref, event.memo, event.loc});
+      facts_.statements.push_back(
+          {event.date, event.party, *event.amount, event.ref, event.memo, event.loc, event.ref, std::nullopt});
       break;
+    case EventKind::cancellation:
+      party->flows_by_day[event.date].cancelled += *event.amount;
+      facts_.cancellations.push_back({event.date, event.party, *event.amount, event.ref, event.memo, event.loc,
+                                      std::nullopt});
+      break;
+    case EventKind::issued:
+      fold_issued(event, diagnostics);
+      return;
     case EventKind::payment:
       if (!event.ref.empty() && !payment_refs_.emplace(event.party, event.ref).second) {
         diagnostics.error(event.loc, "duplicate payment: ref " + in_quotes(event.ref) + " was already recorded for " +
@@ -314,8 +325,13 @@ void JournalBuilder::check_statements(Diagnostics& diagnostics) const {
     const Money agreed = version.rules.contributors[*index].cap_agreed;
     Money& total = called[line->party];
     total += line->amount;
-    if (total > cap) {
-      diagnostics.error(line->loc, "statements to " + in_quotes(line->party) + " reach " + format_amount(total) +
+    Money cancelled{};  // calls reduced before or on the day count no more
+    for (const CancellationLine& cancellation : facts_.cancellations) {
+      if (cancellation.party == line->party && cancellation.date <= line->date) cancelled += cancellation.amount;
+    }
+    if (total - cancelled > cap) {
+      diagnostics.error(line->loc, "statements to " + in_quotes(line->party) + " reach " +
+                                       format_amount(total - cancelled) +
                                        " by " + format_date(line->date) + ", above its cap of " + format_amount(cap) +
                                        (cap != agreed ? " (its agreed " + format_amount(agreed) +
                                                             ", scaled down to fit the aggregate cap)"
@@ -384,6 +400,8 @@ void JournalBuilder::finish(Diagnostics& diagnostics) {
   check_termination(diagnostics);
   facts_.timeline = build_timeline(rules_, facts_, diagnostics);
   check_statements(diagnostics);
+  check_register(diagnostics);
+  check_cancellations(diagnostics);
   check_flows_from_joining(diagnostics);
   check_refunds(diagnostics);
   check_term_dates(diagnostics);

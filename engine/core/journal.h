@@ -14,6 +14,7 @@
 
 #include "core/diagnostic.h"
 #include "core/event.h"
+#include "core/register.h"
 #include "core/rules.h"
 #include "core/timeline.h"
 
@@ -23,6 +24,7 @@ struct DayFlows {
   Money called;
   Money paid;
   Money refunded;
+  Money cancelled;  // calls reduced or cancelled by `cancellation` lines
 };
 
 struct PartyFacts {
@@ -38,6 +40,19 @@ struct StatementLine {
   std::string ref;  // the statement number; may be empty
   std::string memo;
   SourceLoc loc;
+  std::string number;                  // the ref, or the number the register gave a line without one
+  std::optional<std::size_t> issued;   // its entry in JournalFacts::issued, once issued
+};
+
+// A reduction or cancellation of a call: `amount` off what remains unpaid on statement `statement`.
+struct CancellationLine {
+  Date date;
+  std::string party;
+  Money amount;
+  std::string statement;  // the number of the statement it reduces
+  std::string memo;
+  SourceLoc loc;
+  std::optional<std::size_t> issued;  // its état rectificatif in JournalFacts::issued, once issued
 };
 
 struct JournalFacts {
@@ -46,6 +61,8 @@ struct JournalFacts {
   std::optional<Date> termination;
   std::map<Date, std::map<std::string, Money>> expenses_by_day;  // day -> category -> net amount
   std::vector<StatementLine> statements;       // in journal order (one per call: few)
+  std::vector<CancellationLine> cancellations;  // in journal order
+  std::vector<IssuedDocument> issued;          // the register (core/register.h), in journal order
   // "AR-2021" -> date -> highest NNNN of the AR-2021-NNNN refund refs of that day
   std::map<std::string, std::map<Date, std::uint32_t>> refund_numbers;
   // amendment id -> party -> its signature of that amendment (a signature line whose ref is the id)
@@ -76,6 +93,11 @@ class JournalBuilder : public EventSink {
   bool check_amount(const Event& event, Diagnostics& diagnostics);
   bool check_category(const Event& event, Diagnostics& diagnostics) const;
   void check_statements(Diagnostics& diagnostics) const;
+  void fold_issued(const Event& event, Diagnostics& diagnostics);
+  void check_register(Diagnostics& diagnostics);
+  void match_issued_lines(Diagnostics& diagnostics);
+  void check_series(Diagnostics& diagnostics) const;
+  void check_cancellations(Diagnostics& diagnostics) const;
   void fold(const Event& event, Diagnostics& diagnostics);
   void note_refund_number(const std::string& ref, Date day);
   void note_first_flow(const Event& event);
@@ -86,6 +108,7 @@ class JournalBuilder : public EventSink {
   Money magnitude_total_;  // sum of |amount|: bounds every partial sum the evaluation makes
   std::set<std::pair<std::string, std::string>> payment_refs_;  // (party, ref)
   std::map<std::string, SourceLoc> statement_refs_;
+  std::map<std::string, std::size_t> issued_numbers_;  // number -> index in facts_.issued
   std::map<std::pair<std::string, Date>, SourceLoc> last_refund_loc_;
   std::vector<Date> notices_;
   std::optional<SourceLoc> termination_loc_;

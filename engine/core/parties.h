@@ -46,6 +46,9 @@ struct Budget {
 struct DocumentSettings {
   std::string statement_prefix = "ESD";  // états des sommes dues: ESD-2020-0001
   std::string refund_prefix = "AR";      // avis de restitution: AR-2021-0001
+  std::string reversal_prefix = "OR";    // ordres de reversement: OR-2021-0001
+  std::string cancellation_prefix = "ER";  // états rectificatifs: ER-2021-0001
+  std::string report_prefix = "CRG";     // comptes rendus de gestion: CRG-2021-0001
   std::string place;                     // "Paris"
   std::optional<Person> signatory;
   std::string statement_basis;           // legal basis printed on statements

@@ -13,6 +13,7 @@ Json optional_date(const std::optional<Date>& day) { return day ? Json(format_da
 Json totals_json(const Totals& t) {
   return Json{{"caps", format_amount(t.caps)},
               {"called", format_amount(t.called)},
+              {"cancelled", format_amount(t.cancelled)},
               {"paid", format_amount(t.paid)},
               {"refunded", format_amount(t.refunded)},
               {"spending", format_amount(t.spending)},
@@ -28,6 +29,7 @@ Json contributor_json(const ContributorStatus& c) {
               {"cap_agreed", format_amount(c.cap_agreed)},
               {"cap", format_amount(c.cap)},
               {"called", format_amount(c.called)},
+              {"cancelled", format_amount(c.cancelled)},
               {"paid", format_amount(c.paid)},
               {"refunded", format_amount(c.refunded)},
               {"net_paid", format_amount(c.net_paid)},
