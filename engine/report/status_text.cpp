@@ -27,7 +27,7 @@ std::string pad_right(const std::string& text, std::size_t width) {
 
 using Row = std::vector<std::string>;
 
-Row amounts_row(const std::string& label, std::initializer_list<Money> amounts) {
+Row amounts_row(const std::string& label, const std::vector<Money>& amounts) {
   Row row{label};
   for (Money amount : amounts) row.push_back(format_amount_fr(amount));
   return row;
@@ -144,15 +144,24 @@ std::string share_lines(const Status& status) {
 
 std::string status_text(const Status& status) {
   std::string out = status.title + " [" + status.convention + "]\n" + term_line(status) + amendments_line(status) + "\n";
+  // A "cancelled" column only where calls were cancelled: the usual table keeps its shape.
+  const bool cancelled = status.totals.cancelled != Money{};
   std::vector<Row> rows{{"contributor", "cap", "called", "paid", "refunded", "final", "refund due", "amount due",
                          "unpaid calls"}};
+  if (cancelled) rows.front().insert(rows.front().begin() + 3, "cancelled");
+  const auto with_cancelled = [&](std::vector<Money> amounts, Money value) {
+    if (cancelled) amounts.insert(amounts.begin() + 2, value);
+    return amounts;
+  };
   for (const auto& c : status.contributors) {
-    rows.push_back(amounts_row(c.id, {c.cap, c.called, c.paid, c.refunded, c.final_contribution, c.refund_due,
-                                      c.amount_due, c.outstanding_calls}));
+    rows.push_back(amounts_row(c.id, with_cancelled({c.cap, c.called, c.paid, c.refunded, c.final_contribution,
+                                                     c.refund_due, c.amount_due, c.outstanding_calls},
+                                                    c.cancelled)));
   }
   const Totals& t = status.totals;
-  rows.push_back(amounts_row("total", {t.caps, t.called, t.paid, t.refunded, t.covered, t.refund_due, t.amount_due,
-                                       t.outstanding_calls}));
+  rows.push_back(amounts_row("total", with_cancelled({t.caps, t.called, t.paid, t.refunded, t.covered, t.refund_due,
+                                                      t.amount_due, t.outstanding_calls},
+                                                     t.cancelled)));
   out += render_table(rows, rows.size() - 1);
   out += "\nSpending " + format_amount_fr(t.spending) + ", eligible " + format_amount_fr(t.eligible_spending) +
          ", covered by the contributors " + format_amount_fr(t.covered) + ", uncovered (borne by the beneficiary) " +

@@ -15,6 +15,11 @@ struct CliRun {
 // argv[0] is added; the child runs in `directory` (the source tree by default).
 CliRun run_cli(const std::vector<std::string>& arguments, const std::string& directory = PRORATA_SOURCE_DIR);
 
+// Starts the CLI like run_cli, kills it (SIGKILL) after `delay_us` microseconds unless it ended
+// before; true when it was killed.
+bool run_cli_killed_after(const std::vector<std::string>& arguments, long delay_us,
+                          const std::string& directory = PRORATA_SOURCE_DIR);
+
 std::string read_file(const std::string& path);
 
 // A fresh directory under the system's temporary directory, removed with everything in it.

@@ -92,3 +92,22 @@ TEST_CASE("other keys: how the spending is shared, and what is beyond the caps")
     status.totals.uncovered = Money{};
   }
 }
+
+TEST_CASE("the table shows a cancelled column only when calls were cancelled") {
+  Status status = base("2020-12-31");
+  ContributorStatus somme;
+  somme.id = "somme";
+  somme.cap = somme.called = eur("9000.00");
+  somme.paid = eur("4500.00");
+  status.contributors.push_back(somme);
+  status.totals.caps = status.totals.called = eur("9000.00");
+  status.totals.paid = eur("4500.00");
+  const std::string plain = report::status_text(status);
+  CHECK(plain.find("cancelled") == std::string::npos);
+  status.contributors[0].cancelled = status.totals.cancelled = eur("4500.00");
+  const std::string text = report::status_text(status);
+  // called 9 000,00, cancelled 4 500,00, then paid 4 500,00: the columns in that order.
+  const auto header = text.find("called   cancelled");
+  CHECK(header != std::string::npos);
+  CHECK(text.find("9 000,00 €  4 500,00 €  4 500,00 €") != std::string::npos);
+}
