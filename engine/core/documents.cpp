@@ -1,39 +1,116 @@
+// Statements of amounts due: a call of the journal, or the complementary call at the end of the term.
 #include "core/documents.h"
 
-#include <algorithm>
+#include <utility>
 
 #include "core/amount_words.h"
 #include "core/assert.h"
+#include "core/caps.h"
+#include "core/document_parts.h"
 
 namespace prorata {
 
+using namespace detail;  // NOLINT: the builders' shared parts, in this file only
+
+const char* to_string(DocumentMark mark) {
+  switch (mark) {
+    case DocumentMark::issued: return "issued";
+    case DocumentMark::preview: return "preview";
+    case DocumentMark::provisional: return "provisional";
+  }
+  return "?";
+}
+
 namespace {
 
-const char* sharing_rule_fr(ShareKey key) {
-  switch (key) {
-    case ShareKey::paid:
-      return "Les crédits versés non utilisés conformément à l'objet de la convention sont restitués à chaque "
-             "contributeur au prorata des montants versés.";
-    case ShareKey::caps: return "Les dépenses éligibles sont réparties au prorata des plafonds d'engagement.";
-    case ShareKey::equal: return "Les dépenses éligibles sont réparties à parts égales, dans la limite des plafonds.";
-    case ShareKey::weights:
-      return "Les dépenses éligibles sont réparties selon les clés fixées par la convention, dans la limite des "
-             "plafonds.";
-  }
-  return "";
+// A number goes with an issued document only; a preview or provisional one carries none.
+void check_number(const std::string& number, DocumentMark mark) {
+  PRORATA_ASSERT(mark == DocumentMark::issued ? is_file_safe_number(number) : number.empty());
 }
 
-std::vector<AmendmentRef> amendments_on(const Rules& rules, const JournalFacts& facts, Date day) {
-  std::vector<AmendmentRef> out;
-  for (std::size_t k : facts.timeline.in_force(day)) {
-    out.push_back({rules.amendments[k].id, rules.amendments[k].title, *facts.timeline.amendments[k].effective});
-  }
-  return out;
+// The cap in force on `day` for `party` (under `scale`, the scaled cap).
+Money cap_on(const JournalFacts& facts, const std::string& party, Date day) {
+  const Rules& version = facts.timeline.on(day).rules;
+  CapsResult caps = effective_caps(version);
+  PRORATA_ASSERT(caps.value.has_value());  // the timeline keeps only versions whose caps hold
+  auto index = contributor_index(version, party);
+  PRORATA_ASSERT(index.has_value());
+  return caps.value->caps[*index];
 }
 
-int year_of(Date day) { return static_cast<int>(date::year_month_day{day}.year()); }
+// What every statement says the same way: the parties, the convention, payment, budget, signature.
+StatementDocument statement_common(const Rules& rules, const JournalFacts& facts, const std::string& party, Date issued,
+                                   std::string number, DocumentMark mark) {
+  PRORATA_ASSERT(rules.accountant.has_value());  // the caller checks the rules hold it (a diagnostic)
+  PRORATA_ASSERT(mark != DocumentMark::provisional);  // only refund notices are provisional
+  check_number(number, mark);
+  StatementDocument doc;
+  doc.payment_reference = number;
+  doc.number = std::move(number);
+  doc.mark = mark;
+  doc.issued = issued;
+  doc.creditor = rules.beneficiary.organisation();
+  doc.accountant = rules.accountant->name;
+  doc.debtor = contributor_on(facts, party, issued).organisation();
+  doc.debtor_id = party;
+  // What the statement cites is what stood on its own date, whatever the as-of date.
+  doc.convention = convention_on(rules, facts, issued);
+  PRORATA_ASSERT(doc.convention.signed_on && *doc.convention.signed_on <= issued);  // no call before E
+  doc.legal_basis = rules.documents.statement_basis;
+  doc.cap = cap_on(facts, party, issued);
+  doc.due = due_date(rules, issued);
+  doc.budget_year = year_of(issued);
+  doc.vat_mention = rules.documents.vat_mention;
+  doc.pay_to = rules.accountant->account;
+  doc.budget = rules.budget;
+  doc.signature = signature_of(rules);
+  return doc;
+}
+
+void set_amount(const Rules& rules, StatementDocument& doc, Money amount) {
+  PRORATA_ASSERT(amount > Money{});
+  doc.amount = amount;
+  doc.amount_words = amount_in_words_fr(amount, rules.documents.spelling);
+  doc.called_to_date = amount;
+  for (const EarlierCall& call : doc.earlier_calls) doc.called_to_date += call.amount;
+}
+
+EarlierCall earlier_call(const StatementLine& line) { return {line.ref, line.date, line.amount, line.memo}; }
 
 }  // namespace
+
+StatementDocument build_statement(const Rules& rules, const JournalFacts& facts, const StatementLine& line,
+                                  std::string number, DocumentMark mark) {
+  StatementDocument doc = statement_common(rules, facts, line.party, line.date, std::move(number), mark);
+  doc.call = line.memo;
+  for (const StatementLine* other : statements_of(facts, line.party, line.date)) {
+    const bool before = other->date < line.date || (other->date == line.date && other->loc.line < line.loc.line);
+    if (before) doc.earlier_calls.push_back(earlier_call(*other));
+  }
+  set_amount(rules, doc, line.amount);
+  PRORATA_ASSERT(doc.called_to_date <= doc.cap);  // paired: the journal refuses calls above the cap in force
+  return doc;
+}
+
+StatementDocument build_complementary_statement(const Rules& rules, const JournalFacts& facts, const Status& status,
+                                                const std::string& party, Money amount, Date issued,
+                                                std::string number, DocumentMark mark) {
+  PRORATA_ASSERT(status.as_of == issued && status.term.state == TermState::ended);
+  const ContributorStatus& row = row_of(status, party);
+  PRORATA_ASSERT(amount > Money{} && amount <= row.amount_due);
+  StatementDocument doc = statement_common(rules, facts, party, issued, std::move(number), mark);
+  doc.complementary = true;
+  for (const StatementLine* line : statements_of(facts, party, issued)) doc.earlier_calls.push_back(earlier_call(*line));
+  ComplementaryBasis basis{term_end_of(facts, status.term), row.final_contribution, row.paid, row.refunded,
+                           row.net_paid, row.amount_due, row.amount_due - amount};
+  PRORATA_ASSERT(basis.net_paid + basis.amount_due == basis.final_contribution);
+  PRORATA_ASSERT(basis.reversal <= basis.refunded);  // only refunds beyond what was due are paid back
+  doc.settlement = basis;
+  // The cap the settlement used (in force at the end of the term), not the one of the issue date's version.
+  doc.cap = row.cap;
+  set_amount(rules, doc, amount);
+  return doc;
+}
 
 std::vector<StatementDocument> build_statements(const Rules& rules, const JournalFacts& facts, const Status& status,
                                                 Diagnostics& diagnostics) {
@@ -54,82 +131,9 @@ std::vector<StatementDocument> build_statements(const Rules& rules, const Journa
       diagnostics.error(SourceLoc{}, "statements need the accountant (and its account) in the rules");
       return {};
     }
-    // The contributor as the version in force on the statement's date has it (it may join by an amendment).
-    const Contributor* debtor = facts.timeline.on(line.date).rules.find_contributor(line.party);
-    PRORATA_ASSERT(debtor != nullptr);  // the journal builder checked the party is one on that date
-    StatementDocument doc;
-    doc.number = line.ref;
-    doc.issued = line.date;
-    doc.creditor = rules.beneficiary.organisation();
-    doc.accountant = rules.accountant->name;
-    doc.debtor = debtor->organisation();
-    doc.convention_id = rules.id;
-    doc.convention_title = rules.title;
-    // What the statement cites is what stood on its own date, whatever the as-of date.
-    doc.signed_on = facts.timeline.effective;
-    PRORATA_ASSERT(doc.signed_on && *doc.signed_on <= line.date);  // the journal refuses calls before E
-    doc.amendments = amendments_on(rules, facts, line.date);
-    doc.legal_basis = rules.documents.statement_basis;
-    doc.amount = line.amount;
-    doc.amount_words = amount_in_words_fr(line.amount, rules.documents.spelling);
-    doc.pay_to = rules.accountant->account;
-    doc.payment_reference = line.ref;
-    doc.budget = rules.budget;
-    doc.place = rules.documents.place;
-    doc.signatory = rules.documents.signatory;
-    documents.push_back(doc);
+    documents.push_back(build_statement(rules, facts, line, line.ref, DocumentMark::issued));
   }
   return documents;
-}
-
-std::vector<RefundNotice> build_refund_notices(const Rules& rules, const JournalFacts& facts, const Status& status,
-                                               bool provisional) {
-  const bool ended = status.term.state == TermState::ended;
-  if (!ended && !provisional) return {};
-  std::vector<SettlementLine> settlement;
-  for (const ContributorStatus& c : status.contributors) {
-    settlement.push_back({c.id, c.name, c.net_paid, c.final_contribution, c.refund_due});
-  }
-  const std::string year_prefix = rules.documents.refund_prefix + "-" + std::to_string(year_of(status.as_of));
-  std::uint32_t sequence = 0;  // the highest number of this year among refunds dated <= as-of
-  if (auto numbers = facts.refund_numbers.find(year_prefix); numbers != facts.refund_numbers.end()) {
-    for (const auto& [day, number] : numbers->second) {
-      if (day <= status.as_of) sequence = std::max(sequence, number);
-    }
-  }
-
-  std::vector<RefundNotice> notices;
-  for (const ContributorStatus& c : status.contributors) {  // sorted by id: stable numbering
-    if (c.refund_due <= Money{}) continue;
-    const Date settled_on = status.term.end ? std::min(status.as_of, *status.term.end) : status.as_of;
-    const Contributor* contributor = facts.timeline.on(settled_on).rules.find_contributor(c.id);
-    PRORATA_ASSERT(contributor != nullptr);
-    RefundNotice notice;
-    notice.number = document_number(rules.documents.refund_prefix, status.as_of, ++sequence);
-    if (!ended) notice.number += "-PROV";  // a provisional notice never shares a final notice's number
-    notice.issued = status.as_of;
-    notice.provisional = !ended;
-    notice.issuer = rules.beneficiary.organisation();
-    notice.contributor = contributor->organisation();
-    notice.contributor_id = c.id;
-    notice.convention_id = rules.id;
-    notice.convention_title = rules.title;
-    notice.signed_on = status.term.effective;
-    notice.amendments = amendments_on(rules, facts, settled_on);
-    notice.term_end = status.term.end;
-    notice.legal_basis = rules.documents.refund_basis;
-    notice.rule = sharing_rule_fr(rules.share_key);
-    notice.eligible_spending = status.totals.eligible_spending;
-    notice.covered = status.totals.covered;
-    notice.settlement = settlement;
-    notice.amount = c.refund_due;
-    notice.amount_words = amount_in_words_fr(c.refund_due, rules.documents.spelling);
-    notice.refund_to = contributor->refund_account;
-    notice.place = rules.documents.place;
-    notice.signatory = rules.documents.signatory;
-    notices.push_back(notice);
-  }
-  return notices;
 }
 
 }  // namespace prorata

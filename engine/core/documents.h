@@ -1,91 +1,65 @@
-// The documents the accounting office receives, as data: every figure and every line of text they
-// carry, built purely from the rules, the journal facts and a settlement. report/ renders them as
-// text, JSON and PDF; nothing here knows about layout.
+// The document builders: one per kind, pure, every input explicit. They never number a document or
+// decide what is due: the caller (the register) passes the number, the mark, the date and the amount,
+// and a Status evaluated as of the document's date, so a document says only what was known on its date.
+// A corrective document is built like any other, then given `corrects` by the caller.
 #pragma once
-#include <optional>
 #include <string>
 #include <vector>
 
-#include "core/calendar.h"
 #include "core/diagnostic.h"
 #include "core/document_number.h"
+#include "core/document_types.h"
 #include "core/evaluate.h"
 #include "core/journal.h"
-#include "core/money.h"
-#include "core/parties.h"
 
 namespace prorata {
 
-// An amendment a document cites: in force on the document's date.
-struct AmendmentRef {
-  std::string id;
-  std::string title;
-  Date effective;
-};
+// The statement of a journal `statement` line, dated on the line's date and citing what stood on it:
+// the amendments in force, the cap in force, the earlier calls to the same contributor. `number` is
+// the line's ref or the register's next number (empty for a preview). Needs rules.accountant.
+StatementDocument build_statement(const Rules& rules, const JournalFacts& facts, const StatementLine& line,
+                                  std::string number, DocumentMark mark);
 
-// État des sommes dues: a call for funds to one contributor (art. 4.2-4.3 of the reference).
-struct StatementDocument {
-  std::string number;              // the journal line's ref, e.g. ESD-2020-0001; also the transfer reference
-  Date issued;                     // the journal line's date
-  Organisation creditor;           // the beneficiary
-  std::string accountant;          // the collecting accounting office
-  Organisation debtor;             // the contributor
-  std::string convention_id;
-  std::string convention_title;
-  std::optional<Date> signed_on;   // the convention's effective date (last signature), when known
-  std::vector<AmendmentRef> amendments;  // in force on the statement's date, in the order applied
-  std::string legal_basis;         // e.g. "Convention, art. 4.1 à 4.4"
-  Money amount;
-  std::string amount_words;        // "neuf mille euros"
-  BankAccount pay_to;              // the accountant's account
-  std::string payment_reference;   // to quote on the transfer: the statement number
-  std::optional<Budget> budget;
-  std::string place;
-  std::optional<Person> signatory;
-};
+// A complementary statement: `amount` (> 0, at most what `party` owes in `status`, less what goes on an
+// order to pay back) called at the end of the term, dated `issued`. `status` is evaluated as of `issued`
+// and the term has ended in it. Needs rules.accountant.
+StatementDocument build_complementary_statement(const Rules& rules, const JournalFacts& facts, const Status& status,
+                                                const std::string& party, Money amount, Date issued,
+                                                std::string number, DocumentMark mark);
 
-// One contributor's line in the settlement a refund notice shows.
-struct SettlementLine {
-  std::string id;
-  std::string name;
-  Money net_paid;
-  Money final_contribution;
-  Money refund;
-};
+// The refund notice of `party` (its refund due in `status`, > 0), dated status.as_of. While the term runs
+// the mark must be `provisional` ("contribution provisoire"). `calls_cancelled`: its unpaid calls the
+// notice states are cancelled (0 if none).
+RefundNotice build_refund_notice(const Rules& rules, const JournalFacts& facts, const Status& status,
+                                 const std::string& party, std::string number, DocumentMark mark,
+                                 Money calls_cancelled);
 
-// Avis de restitution: what is refunded to one contributor and why (art. 4.5 of the reference).
-struct RefundNotice {
-  std::string number;              // AR-YYYY-NNNN, after the highest refund ref already in the journal
-  Date issued;                     // the as-of date
-  bool provisional = false;        // the term is still running: figures may change (PROVISOIRE)
-  Organisation issuer;             // the beneficiary
-  Organisation contributor;
-  std::string contributor_id;
-  std::string convention_id;
-  std::string convention_title;
-  std::optional<Date> signed_on;
-  std::vector<AmendmentRef> amendments;  // in force for the settlement, in the order applied
-  std::optional<Date> term_end;
-  std::string legal_basis;         // e.g. "Convention, art. 4.5"
-  std::string rule;                // the sharing rule in words (pro rata to the amounts paid)
-  Money eligible_spending;
-  Money covered;                   // sum of the final contributions
-  std::vector<SettlementLine> settlement;  // every contributor, sorted by id
-  Money amount;                    // refunded to this contributor
-  std::string amount_words;
-  std::optional<BankAccount> refund_to;
-  std::string place;
-  std::optional<Person> signatory;
-};
+// An order to pay back `amount` (> 0, at most the refunds `party` received and what it owes in `status`),
+// dated `issued`; the term has ended in `status`. Needs rules.accountant.
+ReversalOrder build_reversal_order(const Rules& rules, const JournalFacts& facts, const Status& status,
+                                   const std::string& party, Money amount, Date issued, std::string number,
+                                   DocumentMark mark);
 
-// One statement per `statement` line dated on or before status.as_of, in journal order. A statement
-// needs its number (the line's ref) and the rules' accountant: their absence is a diagnostic.
+// An état rectificatif reducing statement `statement_number` of `party` by `amount` (> 0, at most what
+// remains unpaid on it), dated `issued`. Needs rules.accountant.
+CancellationDocument build_cancellation(const Rules& rules, const JournalFacts& facts, const Status& status,
+                                        const std::string& party, const std::string& statement_number,
+                                        Money amount, Date issued, std::string number, DocumentMark mark);
+
+// The eligible spending of the term by category, as `evaluate` counts it (inside [effective, end], on or
+// before as_of, eligible under the version in force on each expense's date), categories in byte order.
+std::vector<CategoryAmount> eligible_spending_by_category(const JournalFacts& facts, const TermStatus& term,
+                                                          Date as_of);
+
+// The previous CLI's documents, on the builders above: one issued statement per `statement` line dated
+// on or before status.as_of, numbered by its ref (a missing ref, a ref that cannot name a file, or no
+// accountant is a diagnostic).
 std::vector<StatementDocument> build_statements(const Rules& rules, const JournalFacts& facts, const Status& status,
                                                 Diagnostics& diagnostics);
 
 // One notice per contributor with a refund due (sorted by id), numbered PREFIX-YYYY-NNNN after the
 // highest refund ref of the as-of year already in the journal. None while the term runs, unless
-// `provisional` (then every notice says so).
+// `provisional` (then every notice is marked so, numbered …-PROV).
 std::vector<RefundNotice> build_refund_notices(const Rules& rules, const JournalFacts& facts, const Status& status,
                                                bool provisional);
 

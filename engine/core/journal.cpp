@@ -214,6 +214,7 @@ void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
       break;
     case EventKind::notice:
       notices_.push_back(event.date);
+      facts_.notices.push_back(event.date);
       break;
     case EventKind::termination:
       if (termination_loc_) {

@@ -59,6 +59,7 @@ struct JournalFacts {
   std::map<std::string, PartyFacts> parties;  // the beneficiary and every contributor
   std::map<std::string, Date> milestones;
   std::optional<Date> termination;
+  std::vector<Date> notices;                   // formal notices (mises en demeure), in journal order
   std::map<Date, std::map<std::string, Money>> expenses_by_day;  // day -> category -> net amount
   std::vector<StatementLine> statements;       // in journal order (one per call: few)
   std::vector<CancellationLine> cancellations;  // in journal order

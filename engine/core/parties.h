@@ -7,6 +7,7 @@
 
 #include "core/amount_words.h"
 #include "core/bank_account.h"
+#include "core/calendar.h"
 
 namespace prorata {
 
@@ -44,11 +45,13 @@ struct Budget {
 };
 
 struct DocumentSettings {
-  std::string statement_prefix = "ESD";  // états des sommes dues: ESD-2020-0001
-  std::string refund_prefix = "AR";      // avis de restitution: AR-2021-0001
-  std::string reversal_prefix = "OR";    // ordres de reversement: OR-2021-0001
-  std::string cancellation_prefix = "ER";  // états rectificatifs: ER-2021-0001
-  std::string report_prefix = "CRG";     // comptes rendus de gestion: CRG-2021-0001
+  std::string statement_prefix = "ESD";     // états des sommes dues, complementary ones too: ESD-2020-0001
+  std::string refund_prefix = "AR";         // avis de restitution: AR-2021-0001
+  std::string reversal_prefix = "OR";       // ordres de reversement: OR-2021-0001
+  std::string cancellation_prefix = "ER";   // états rectificatifs (a call reduced or cancelled): ER-2021-0001
+  std::string report_prefix = "CRG";        // comptes rendus de gestion (yearly reports): CRG-2021-0001
+  std::optional<Duration> payment_term;     // a statement's due date is its date + this ("30 days")
+  std::string vat_mention;                  // printed on statements when set ("hors champ de TVA, art. 256 B du CGI")
   std::string place;                     // "Paris"
   std::optional<Person> signatory;
   std::string statement_basis;           // legal basis printed on statements

@@ -3,6 +3,7 @@
 #include "core/company_id.h"
 
 #include "core/message_text.h"
+#include "io/rules_yaml_amendments.h"
 
 namespace prorata::io::detail {
 
@@ -138,8 +139,10 @@ std::optional<Budget> load_budget(const YamlReader& in, const YAML::Node& node) 
 }
 
 void load_documents(const YamlReader& in, const YAML::Node& node, DocumentSettings& settings) {
-  if (!in.check_mapping(node, "documents", {"statement_prefix", "refund_prefix", "place", "signatory",
-                                            "statement_basis", "refund_basis", "spelling"})) {
+  if (!in.check_mapping(node, "documents", {"statement_prefix", "refund_prefix", "reversal_prefix",
+                                            "cancellation_prefix", "report_prefix", "payment_term",
+                                            "vat_mention", "place", "signatory", "statement_basis",
+                                            "refund_basis", "spelling"})) {
     return;
   }
   bool ok = true;
@@ -153,6 +156,13 @@ void load_documents(const YamlReader& in, const YAML::Node& node, DocumentSettin
   };
   prefix("statement_prefix", settings.statement_prefix);
   prefix("refund_prefix", settings.refund_prefix);
+  prefix("reversal_prefix", settings.reversal_prefix);
+  prefix("cancellation_prefix", settings.cancellation_prefix);
+  prefix("report_prefix", settings.report_prefix);
+  if (auto term = in.child(node, "payment_term", false, "documents")) {
+    settings.payment_term = load_duration(in, *term, "payment_term");
+  }
+  settings.vat_mention = text_field(in, node, "vat_mention", false, "documents", ok);
   settings.place = text_field(in, node, "place", false, "documents", ok);
   settings.statement_basis = text_field(in, node, "statement_basis", false, "documents", ok);
   settings.refund_basis = text_field(in, node, "refund_basis", false, "documents", ok);

@@ -71,7 +71,7 @@ TEST_CASE("after the term: five statements and five refund notices, in three for
   auto somme = nlohmann::json::parse(read_file((dir.path() / "AR-2020-0004.json").string()));
   CHECK(somme["amount"] == "1411.11");
   CHECK(somme["amount_words"] == "mille quatre cent onze euros et onze centimes");
-  CHECK(somme["provisional"] == false);
+  CHECK(somme["mark"] == "issued");
   // The seed rules hold no refund account for the départements (the convention gives none): the
   // notice says so instead of leaving the section out.
   CHECK(somme["refund_to"].is_null());
@@ -104,7 +104,7 @@ TEST_CASE("while the term runs, refund notices only with --provisional, marked a
   CHECK(names_in(provisional.path()).size() == 20);
   // Provisional numbers carry -PROV: never the number of a final notice with another amount.
   auto nord = nlohmann::json::parse(read_file((provisional.path() / "AR-2020-0001-PROV.json").string()));
-  CHECK(nord["provisional"] == true);
+  CHECK(nord["mark"] == "provisional");
   CHECK(nord["amount"] == "5944.45");  // fixtures/seed/NOTES.md, as of 2020-10-15
   CHECK(read_file((provisional.path() / "AR-2020-0001-PROV.txt").string()).find("PROVISOIRE") != std::string::npos);
 }
@@ -237,7 +237,7 @@ TEST_CASE("a statement cites the amendments in force on its own date, and the co
   CHECK(second["convention"]["amendments"][0]["id"] == "avenant-1");
   CHECK(second["convention"]["amendments"][0]["effective"] == "2020-11-30");
   CHECK(one_line(read_file((dir.path() / "ESD-2020-0006.txt").string()))
-            .find("signée le 21 juillet 2020, modifiée par l'avenant avenant-1 (« Avenant n° 1 : prolongation et "
+            .find("signée le 21 juillet 2020, modifiée par l’avenant avenant-1 (« Avenant n° 1 : prolongation et "
                   "relèvement de l'engagement du Nord ») en vigueur le 30 novembre 2020") != std::string::npos);
   // ESD-2020-0001 (2020-07-22) cites none: on its date the convention stood as signed.
   auto first = nlohmann::json::parse(read_file((dir.path() / "ESD-2020-0001.json").string()));

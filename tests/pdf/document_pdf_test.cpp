@@ -1,125 +1,24 @@
-// The documents as PDF (tests tools/pdf/document_pdf.h), read back with poppler-utils: pdftotext for the
-// words, pdfinfo for the pages and metadata, pdftoppm to prove a renderer draws them. Without poppler-utils
-// these tests fail (tools/setup.sh installs it): a PDF that nobody read back is not tested.
+// The documents as PDF (tests tools/pdf/document_pdf.h) on hand-made samples, read back with
+// poppler-utils: pdftotext for the words, pdfinfo for the pages and metadata, pdftoppm to prove a
+// renderer draws them. The documents built from the seed are in document_pdf_seed_test.cpp.
 //
-// PRORATA_PDF_SAMPLE_DIR=<dir> also writes <dir>/sample.pdf (the statement) and
-// <dir>/sample-refund-notice.pdf (40 contributors, provisional), to look at.
+// PRORATA_PDF_SAMPLE_DIR=<dir> also writes <dir>/sample.pdf (the statement),
+// <dir>/sample-refund-notice.pdf (40 contributors, provisional), sample-reversal-order.pdf and
+// sample-cancellation.pdf, sample-final-notice.pdf (5 contributors), to look at.
 #include <doctest/doctest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <array>
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "../report/document_samples.h"
 #include "pdf/document_pdf.h"
+#include "pdf_checks.h"
 
 namespace samples = prorata::samples;
-namespace fs = std::filesystem;
+using namespace prorata::test;  // NOLINT: the PDF checks, in this file only
 
 namespace {
 
 const prorata::report::PdfOptions options{samples::day(2020, 12, 31)};
-
-void require_poppler() {
-  for (const char* tool : {"pdftotext", "pdftoppm", "pdfinfo"}) {
-    const std::string probe = std::string("command -v ") + tool + " >/dev/null 2>&1";
-    REQUIRE_MESSAGE(std::system(probe.c_str()) == 0, std::string(tool),
-                    " not found: install poppler-utils (tools/setup.sh does) to test the PDF documents");
-  }
-}
-
-// A directory of its own for this process, removed with everything in it at the end of the test.
-struct TempDir {
-  fs::path path = fs::temp_directory_path() / ("prorata-pdf-test-" + std::to_string(::getpid()));
-  TempDir() { fs::create_directories(path); }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-};
-
-fs::path write_file(const fs::path& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out << bytes;
-  REQUIRE_MESSAGE(out.good(), "cannot write ", path.string());
-  return path;
-}
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
-struct Run {
-  int status = -1;
-  std::string output;
-};
-
-Run run(const std::string& command) {
-  Run result;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE_MESSAGE(pipe != nullptr, "cannot run ", command);
-  std::array<char, 4096> buffer{};
-  for (std::size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) result.output.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
-
-// The words pdftotext finds, no-break spaces made plain and each run of blanks one space, so that a phrase
-// matches wherever the layout put its columns.
-std::string flat(const std::string& text) {
-  std::string plain;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text.compare(i, 3, "\u202F") == 0) {
-      plain += ' ';
-      i += 2;
-    } else if (text.compare(i, 2, "\u00A0") == 0) {
-      plain += ' ';
-      i += 1;
-    } else {
-      plain += text[i];
-    }
-  }
-  std::string out;
-  for (char c : plain) {
-    const bool blank = c == ' ' || c == '\n' || c == '\f';
-    if (!blank) out += c;
-    else if (!out.empty() && out.back() != ' ') out += ' ';
-  }
-  return out;
-}
-
-std::string pdf_words(const fs::path& pdf, int page = 0) {
-  std::string pages = page > 0 ? " -f " + std::to_string(page) + " -l " + std::to_string(page) : std::string();
-  const Run result = run("pdftotext -layout" + pages + " '" + pdf.string() + "' -");
-  REQUIRE_MESSAGE(result.status == 0, "pdftotext failed on ", pdf.string());
-  return flat(result.output);
-}
-
-int page_count(const fs::path& pdf) {
-  const Run info = run("pdfinfo '" + pdf.string() + "'");
-  REQUIRE(info.status == 0);
-  const std::size_t at = info.output.find("Pages:");
-  REQUIRE(at != std::string::npos);
-  return std::stoi(info.output.substr(at + 6));
-}
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-void write_sample(const char* name, const std::string& bytes) {
-  if (const char* dir = std::getenv("PRORATA_PDF_SAMPLE_DIR")) write_file(fs::path(dir) / name, bytes);
-}
 
 }  // namespace
 
@@ -141,15 +40,25 @@ TEST_CASE("the statement PDF reads back with every figure") {
   CHECK(contains(words, "Département du Val-d'Oise"));
   CHECK(contains(words, "SIREN : 229501275"));
   CHECK(contains(words, "Convention, art. 4.1 à 4.4"));
-  CHECK(contains(words, "9 000,00 €"));
-  CHECK(contains(words, "Arrêté le présent état à la somme de : neuf mille euros"));
+  CHECK(contains(words, "Appel de fonds : 2e tranche, 50 %"));
+  CHECK(contains(words, "N° ESD-2020-0001 du 10 juillet 2020 (1re tranche, 50 %) 4 500,00 €"));
+  CHECK(contains(words, "Présent état 4 500,00 €"));
+  CHECK(contains(words, "Total appelé au titre de la convention 9 000,00 €"));
+  CHECK(contains(words, "Plafond d’engagement en vigueur 9 000,00 €"));
+  CHECK(contains(words, "Reste mobilisable dans la limite du plafond 0,00 €"));
+  CHECK(contains(words, "TOTAL DÛ 4 500,00 €"));
+  CHECK(contains(words, "Arrêté le présent état à la somme de : quatre mille cinq cents euros"));
+  CHECK(contains(words, "À régler au plus tard le 21 août 2020."));
+  CHECK(contains(words, "Hors champ de TVA, art. 256 B du CGI."));
   CHECK(contains(words, "FR76 3000 1000 6400 0000 9244 140"));
   CHECK(contains(words, "BDFEFRPPCCT"));
   CHECK(contains(words, "00000092441"));
   CHECK(contains(words, "Référence à rappeler sur le virement : ESD-2020-0004"));
   CHECK(contains(words, "fonds de concours, programme 352"));
+  CHECK(contains(words, "Exercice 2020"));
   CHECK(contains(words, "Fait à Paris, le 22 juillet 2020"));
   CHECK(!contains(words, "PROVISOIRE"));
+  CHECK(!contains(words, "PROJET"));
 
   CHECK(page_count(pdf) == 1);
   const Run info = run("pdfinfo -isodates '" + pdf.string() + "'");
@@ -160,16 +69,20 @@ TEST_CASE("the statement PDF reads back with every figure") {
   CHECK(contains(info.output, "Page size:       595.27"));
 }
 
+TEST_CASE("without options, the PDF is dated on the document's own date") {
+  require_poppler();
+  TempDir dir;
+  const fs::path pdf = write_file(dir.path / "statement.pdf", prorata::report::statement_pdf(samples::statement()));
+  const Run info = run("pdfinfo -isodates '" + pdf.string() + "'");
+  CHECK(contains(info.output, "CreationDate:    2020-07-22T00:00:00"));
+  CHECK(contains(info.output, "ModDate:         2020-07-22T00:00:00"));
+}
+
 TEST_CASE("the statement PDF renders to an image") {
   require_poppler();
   TempDir dir;
-  const fs::path pdf = write_file(dir.path / "statement.pdf", prorata::report::statement_pdf(samples::statement(), options));
-  const fs::path prefix = dir.path / "page";
-  const Run result = run("pdftoppm -png -r 50 -f 1 -l 1 '" + pdf.string() + "' '" + prefix.string() + "' 2>&1");
-  CHECK_MESSAGE(result.status == 0, result.output);
-  const fs::path png = dir.path / "page-1.png";
-  REQUIRE(fs::exists(png));
-  CHECK(read_file(png).starts_with("\x89PNG\r\n\x1a\n"));
+  check_renders(write_file(dir.path / "statement.pdf", prorata::report::statement_pdf(samples::statement(), options)),
+                dir.path);
 }
 
 TEST_CASE("the same document gives the same bytes") {
@@ -182,6 +95,39 @@ TEST_CASE("the same document gives the same bytes") {
   // The dates come from the options, not the clock: another date, other bytes.
   const std::string later = prorata::report::statement_pdf(samples::statement(), {samples::day(2021, 1, 15)});
   CHECK(later != first);
+}
+
+TEST_CASE("a long document number stays on one line of the header") {
+  require_poppler();
+  TempDir dir;
+  prorata::StatementDocument d = samples::statement();
+  d.number = "TITRE-2022-GIP-REGB-000123";
+  d.payment_reference = d.number;
+  const fs::path pdf = write_file(dir.path / "long.pdf", prorata::report::statement_pdf(d, options));
+  const std::string lines = pdf_layout_text(pdf);
+  CHECK(contains(lines, "N° TITRE-2022-GIP-REGB-000123"));
+  CHECK(!contains(lines, "TITRE-2022-GIP-\n"));
+  // 64 characters, the longest a number can be: set smaller, still whole.
+  d.number = std::string(40, 'A') + "-2022-" + std::string(18, 'B');
+  const fs::path longest = write_file(dir.path / "longest.pdf", prorata::report::statement_pdf(d, options));
+  CHECK(contains(pdf_layout_text(longest), "N° " + d.number));
+}
+
+TEST_CASE("a preview PDF is marked PROJET on every page and carries no number") {
+  require_poppler();
+  TempDir dir;
+  prorata::StatementDocument d = samples::statement();
+  d.number.clear();
+  d.payment_reference.clear();
+  d.mark = prorata::DocumentMark::preview;
+  const fs::path pdf = write_file(dir.path / "preview.pdf", prorata::report::statement_pdf(d, options));
+  const std::string words = pdf_words(pdf);
+  CHECK(contains(words, "PROJET"));
+  CHECK(contains(words, "Projet : ce document n’est pas émis"));
+  CHECK(!contains(words, "ESD-2020-0004"));
+  CHECK(contains(words, "ESD-2020-0001"));  // the earlier call it cites keeps its number
+  const Run info = run("pdfinfo '" + pdf.string() + "'");
+  CHECK(contains(info.output, "Title:           État des sommes dues PROJET"));
 }
 
 TEST_CASE("a refund notice with 40 contributors breaks into pages, PROVISOIRE on each") {
@@ -200,11 +146,16 @@ TEST_CASE("a refund notice with 40 contributors breaks into pages, PROVISOIRE on
   const std::string words = pdf_words(pdf);
   CHECK(contains(words, "AVIS DE RESTITUTION"));
   for (int i = 1; i < 40; ++i) CHECK(contains(words, "Département n° " + std::to_string(i) + " 9 000,00 €"));
-  CHECK(contains(words, "Département du Val-d'Oise 9 000,00 € 7 624,69 € 1 375,31 €"));
-  CHECK(contains(words, "Total 360 000,00 € 304 987,60 € 55 012,40 €"));
+  CHECK(contains(words, "Département du Val-d'Oise 9 000,00 € 7 624,69 € 1 375,31 € 0,00 €"));
+  // 40 × 9 000,00 = 360 000,00; 40 × 7 624,69 = 304 987,60; 40 × 1 375,31 = 55 012,40.
+  CHECK(contains(words, "Total 360 000,00 € 304 987,60 € 55 012,40 € 0,00 €"));
   CHECK(contains(words, "MONTANT À RESTITUER 1 375,31 €"));
   CHECK(contains(words, "mille trois cent soixante-quinze euros et trente et un centimes"));
   CHECK(contains(words, "Convention, art. 4.5"));
+  // The column header wraps ("Contribution / provisoire"): its words, and never "définitive".
+  CHECK(contains(words, "Contribution"));
+  CHECK(contains(words, "provisoire"));
+  CHECK(!contains(words, "définitive"));
   CHECK(contains(pdf_words(pdf, 2), "Contributeur Versé net"));  // the table's header, repeated
 }
 
@@ -212,12 +163,54 @@ TEST_CASE("a final refund notice is not marked provisional") {
   require_poppler();
   TempDir dir;
   const prorata::RefundNotice notice = samples::refund_notice(5, false);
-  const fs::path pdf = write_file(dir.path / "notice.pdf", prorata::report::refund_notice_pdf(notice, options));
+  const std::string bytes = prorata::report::refund_notice_pdf(notice, options);
+  write_sample("sample-final-notice.pdf", bytes);
+  const fs::path pdf = write_file(dir.path / "notice.pdf", bytes);
   CHECK(page_count(pdf) == 1);
   const std::string words = pdf_words(pdf);
   CHECK(!contains(words, "PROVISOIRE"));
   CHECK(!contains(words, "provisoire"));
-  CHECK(contains(words, "Département du Nord 9 000,00 € 7 624,69 € 1 375,31 €"));
+  CHECK(contains(words, "N° AR-2020-0001"));
+  CHECK(contains(words, "À restituer À payer"));
+  CHECK(contains(words, "définitive"));
+  CHECK(contains(words, "Département du Nord 9 000,00 € 7 624,69 € 1 375,31 € 0,00 €"));
+  CHECK(contains(words, "Le terme a pris fin le 15 décembre 2020, au jalon « phase-5-end »."));
   CHECK(contains(words, prorata::format_iban_grouped(notice.refund_to->iban)));
   CHECK(contains(words, "Règle Les crédits versés non utilisés"));
+}
+
+TEST_CASE("the order to pay back and the état rectificatif as PDF") {
+  require_poppler();
+  TempDir dir;
+  const std::string order_bytes = prorata::report::reversal_order_pdf(samples::reversal_order(), options);
+  write_sample("sample-reversal-order.pdf", order_bytes);
+  const fs::path order = write_file(dir.path / "order.pdf", order_bytes);
+  CHECK(page_count(order) == 1);
+  const std::string o = pdf_words(order);
+  CHECK(contains(o, "ORDRE DE REVERSEMENT"));
+  CHECK(contains(o, "N° OR-2021-0001"));
+  CHECK(contains(o, "Versé 9 000,00 €"));
+  CHECK(contains(o, "Restitué 3 000,00 €"));
+  CHECK(contains(o, "Versé net (versé − restitué) 6 000,00 €"));
+  CHECK(contains(o, "Contribution définitive 7 000,00 €"));
+  CHECK(contains(o, "Reste dû (contribution définitive − versé net) 1 000,00 €"));
+  CHECK(contains(o, "MONTANT À REVERSER 1 000,00 €"));
+  CHECK(contains(o, "Arrêté le présent ordre à la somme de : mille euros"));
+  CHECK(contains(o, "Référence à rappeler sur le virement : OR-2021-0001"));
+  check_renders(order, dir.path);
+
+  const std::string cancel_bytes = prorata::report::cancellation_pdf(samples::cancellation(), options);
+  write_sample("sample-cancellation.pdf", cancel_bytes);
+  const fs::path cancel = write_file(dir.path / "cancel.pdf", cancel_bytes);
+  CHECK(page_count(cancel) == 1);
+  const std::string c = pdf_words(cancel);
+  CHECK(contains(c, "ÉTAT RECTIFICATIF"));
+  CHECK(contains(c, "N° ER-2021-0001"));
+  CHECK(contains(c, "N° ESD-2020-0005 du 22 juillet 2020"));
+  CHECK(contains(c, "Montant de l’état N° ESD-2020-0005 du 22 juillet 2020 9 000,00 €"));
+  CHECK(contains(c, "Annulé par le présent état 4 500,00 €"));
+  CHECK(contains(c, "Montant de l’appel après rectification 4 500,00 €"));
+  CHECK(contains(c, "Reste à verser sur cet appel 0,00 €"));
+  CHECK(contains(c, "MONTANT ANNULÉ 4 500,00 €"));
+  check_renders(cancel, dir.path);
 }

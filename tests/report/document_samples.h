@@ -7,7 +7,7 @@
 
 #include "core/amount_words.h"
 #include "core/bank_account.h"
-#include "core/documents.h"
+#include "core/document_types.h"
 
 namespace prorata::samples {
 
@@ -39,6 +39,13 @@ inline BankAccount scbcm_account() {
 
 inline const char* convention_title() { return "Programme de pré-incubation DINUM – Départements (2020)"; }
 
+inline ConventionRef convention() {
+  return ConventionRef{"dinum-preincubation-2020", convention_title(), day(2020, 7, 2), {}};
+}
+
+inline Signature signature() { return Signature{"Paris", Person{"Nadi Bou Hanna", "Directeur interministériel du numérique"}}; }
+
+// The Val-d'Oise's second call: 4 500,00 € after a first one of 4 500,00 € (cap 9 000,00 €).
 inline StatementDocument statement() {
   StatementDocument d;
   d.number = "ESD-2020-0004";
@@ -46,17 +53,22 @@ inline StatementDocument statement() {
   d.creditor = dinum();
   d.accountant = "SCBCM des services du Premier ministre";
   d.debtor = val_d_oise();
-  d.convention_id = "dinum-preincubation-2020";
-  d.convention_title = convention_title();
-  d.signed_on = day(2020, 7, 2);
+  d.debtor_id = "val-d-oise";
+  d.convention = convention();
   d.legal_basis = "Convention, art. 4.1 à 4.4";
-  d.amount = Money::from_cents(900'000);
+  d.call = "2e tranche, 50 %";
+  d.cap = Money::from_cents(900'000);
+  d.earlier_calls = {{"ESD-2020-0001", day(2020, 7, 10), Money::from_cents(450'000), "1re tranche, 50 %"}};
+  d.amount = Money::from_cents(450'000);
+  d.called_to_date = Money::from_cents(900'000);
   d.amount_words = amount_in_words_fr(d.amount);
+  d.due = day(2020, 8, 21);
+  d.budget_year = 2020;
+  d.vat_mention = "Hors champ de TVA, art. 256 B du CGI.";
   d.pay_to = scbcm_account();
   d.payment_reference = d.number;
   d.budget = Budget{"fonds de concours", "352", "Arrêté d'ouverture de crédits rattachant les versements au programme"};
-  d.place = "Paris";
-  d.signatory = Person{"Nadi Bou Hanna", "Directeur interministériel du numérique"};
+  d.signature = signature();
   return d;
 }
 
@@ -83,16 +95,14 @@ inline RefundNotice refund_notice(std::size_t count, bool provisional) {
                            {"somme", "Département de la Somme"},
                            {"val-d-oise", "Département du Val-d'Oise"}};
   RefundNotice n;
-  n.number = "AR-2020-0001";
+  n.number = provisional ? "" : "AR-2020-0001";
+  n.mark = provisional ? DocumentMark::provisional : DocumentMark::issued;
   n.issued = day(2020, 12, 31);
-  n.provisional = provisional;
   n.issuer = dinum();
   n.contributor = val_d_oise();
   n.contributor_id = "val-d-oise";
-  n.convention_id = "dinum-preincubation-2020";
-  n.convention_title = convention_title();
-  n.signed_on = day(2020, 7, 2);
-  n.term_end = day(2021, 1, 2);
+  n.convention = convention();
+  if (!provisional) n.term_end = TermEndRef{day(2020, 12, 15), EndReason::milestone, "phase-5-end", {6, Duration::Unit::months}, {}};
   n.legal_basis = "Convention, art. 4.5";
   n.rule = "Les crédits versés non utilisés conformément à l'objet de la convention sont restitués à chaque "
            "contributeur au prorata des montants versés.";
@@ -100,16 +110,73 @@ inline RefundNotice refund_notice(std::size_t count, bool provisional) {
     std::string id = count == 5 ? five[i][0] : (i + 1 == count ? "val-d-oise" : "dept-" + std::to_string(100 + i).substr(1));
     std::string name = count == 5 ? five[i][1] : (i + 1 == count ? "Département du Val-d'Oise"
                                                                   : "Département n° " + std::to_string(i + 1));
-    n.settlement.push_back({id, name, Money::from_cents(900'000), Money::from_cents(762'469), Money::from_cents(137'531)});
+    n.settlement.push_back(
+        {id, name, Money::from_cents(900'000), Money::from_cents(762'469), Money::from_cents(137'531), Money{}});
     n.eligible_spending += Money::from_cents(762'469);
   }
   n.covered = n.eligible_spending;
   n.amount = Money::from_cents(137'531);
   n.amount_words = amount_in_words_fr(n.amount);
   n.refund_to = paierie_account();
-  n.place = "Paris";
-  n.signatory = Person{"Nadi Bou Hanna", "Directeur interministériel du numérique"};
+  n.signature = signature();
   return n;
+}
+
+// The Oise was refunded 3 000,00 € of its 9 000,00 € but its final contribution is 7 000,00 €: it owes
+// 1 000,00 €, all of it refunds beyond what was due (net paid 6 000,00 €).
+inline ReversalOrder reversal_order() {
+  ReversalOrder o;
+  o.number = "OR-2021-0001";
+  o.issued = day(2021, 2, 1);
+  o.issuer = dinum();
+  o.accountant = "SCBCM des services du Premier ministre";
+  o.debtor = Organisation{.name = "Département de l'Oise", .address = {"1 rue Cambry", "60024 Beauvais Cedex"}};
+  o.debtor_id = "oise";
+  o.convention = convention();
+  o.term_end = TermEndRef{day(2021, 1, 2), EndReason::max_duration, "", {6, Duration::Unit::months}, {}};
+  o.legal_basis = "Convention, art. 4.5";
+  o.paid = Money::from_cents(900'000);
+  o.refunded = Money::from_cents(300'000);
+  o.net_paid = Money::from_cents(600'000);
+  o.final_contribution = Money::from_cents(700'000);
+  o.amount_due = Money::from_cents(100'000);
+  o.amount = Money::from_cents(100'000);
+  o.complementary = Money{};
+  o.amount_words = amount_in_words_fr(o.amount);
+  o.due = day(2021, 3, 3);
+  o.budget_year = 2021;
+  o.pay_to = scbcm_account();
+  o.payment_reference = o.number;
+  o.signature = signature();
+  return o;
+}
+
+// The Somme's call ESD-2020-0005 of 9 000,00 €, 4 500,00 € paid on it, the other 4 500,00 € cancelled
+// at the end of the term (its final contribution 3 088,89 € is covered by its 4 500,00 € paid).
+inline CancellationDocument cancellation() {
+  CancellationDocument d;
+  d.number = "ER-2021-0001";
+  d.issued = day(2021, 1, 15);
+  d.creditor = dinum();
+  d.accountant = "SCBCM des services du Premier ministre";
+  d.debtor = Organisation{.name = "Département de la Somme"};
+  d.debtor_id = "somme";
+  d.convention = convention();
+  d.legal_basis = "Convention, art. 4.1 à 4.4";
+  d.term_end = TermEndRef{day(2020, 12, 15), EndReason::milestone, "phase-5-end", {6, Duration::Unit::months}, {}};
+  d.final_contribution = Money::from_cents(308'889);
+  d.net_paid = Money::from_cents(450'000);
+  d.statement_number = "ESD-2020-0005";
+  d.statement_date = day(2020, 7, 22);
+  d.statement_amount = Money::from_cents(900'000);
+  d.paid_on_statement = Money::from_cents(450'000);
+  d.amount = Money::from_cents(450'000);
+  d.remaining = Money::from_cents(450'000);
+  d.remaining_unpaid = Money{};
+  d.amount_words = amount_in_words_fr(d.amount);
+  d.budget_year = 2021;
+  d.signature = signature();
+  return d;
 }
 
 }  // namespace prorata::samples

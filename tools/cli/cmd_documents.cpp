@@ -132,7 +132,7 @@ int run_documents(const DocumentsOptions& options) {
   }
   for (const auto& notice : notices) {
     listing += notice.number + "  avis de restitution  " + notice.contributor.name + "  " +
-               format_amount_fr(notice.amount) + (notice.provisional ? "  PROVISOIRE" : "") +
+               format_amount_fr(notice.amount) + (notice.provisional() ? "  PROVISOIRE" : "") +
                (notice.refund_to ? "" : "  (no refund_account in the rules)") + "\n";
   }
   if (notices.empty() && status.term.state != TermState::ended) {

@@ -144,6 +144,17 @@ Units Canvas::text_height(const Runs& runs, const Style& style, Units width) {
   return layout_height;
 }
 
+Units Canvas::natural_width(const Runs& runs, const Style& style) {
+  PangoLayout* layout = layout_of(impl_->context, runs, style, page_width);
+  pango_layout_set_width(layout, -1);  // one line, however long
+  int layout_width = 0;
+  int layout_height = 0;
+  pango_layout_get_size(layout, &layout_width, &layout_height);
+  g_object_unref(layout);
+  PRORATA_ASSERT(layout_width >= 0);
+  return layout_width;
+}
+
 void Canvas::text(const Runs& runs, const Style& style, Units x, Units y, Units width) {
   PangoLayout* layout = layout_of(impl_->context, runs, style, width);
   set_colour(impl_->cr, style.colour);

@@ -70,6 +70,8 @@ class Canvas {
   // Height of the paragraph wrapped (at word boundaries) to `width`.
   [[nodiscard]] Units text_height(const Runs& runs, const Style& style, Units width);
   void text(const Runs& runs, const Style& style, Units x, Units y, Units width);
+  // Width of the runs set on one line, unwrapped.
+  [[nodiscard]] Units natural_width(const Runs& runs, const Style& style);
 
   void fill_rect(Units x, Units y, Units width, Units height, Colour colour);
   void stroke_rect(Units x, Units y, Units width, Units height, Colour colour, Units thickness);

@@ -1,5 +1,6 @@
 #include "pdf/pdf_layout.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "core/assert.h"
@@ -64,6 +65,27 @@ Element text(Runs runs, Style style) {
 }
 
 Element text(std::string text_, Style style) { return text(Runs{{std::move(text_), false}}, style); }
+
+Element single_line(std::string text_, Style style, std::int32_t min_size_tenths_pt) {
+  PRORATA_ASSERT(min_size_tenths_pt > 0 && min_size_tenths_pt <= style.size_tenths_pt);
+  return [runs = Runs{{std::move(text_), false}}, style, min_size_tenths_pt](Canvas& canvas, Frame frame, Pass pass) {
+    Style fitted = style;
+    Units width = canvas.natural_width(runs, fitted);
+    while (width > frame.width && fitted.size_tenths_pt > min_size_tenths_pt) {
+      fitted.size_tenths_pt = std::max(min_size_tenths_pt, fitted.size_tenths_pt - 5);
+      width = canvas.natural_width(runs, fitted);
+    }
+    // Laid out wider than the text, so Pango never wraps it; aligned within the frame, or past its left
+    // edge when even the smallest size is too wide.
+    const Units layout_width = std::max(frame.width, width + pt(2));
+    const Units overflow = layout_width - frame.width;
+    const Units x = fitted.align == Align::left ? frame.x
+                    : fitted.align == Align::right ? frame.x - overflow
+                                                   : frame.x - overflow / 2;
+    if (pass == Pass::draw) canvas.text(runs, fitted, x, frame.y, layout_width);
+    return canvas.text_height(runs, fitted, layout_width);
+  };
+}
 
 Element spacer(Units height) {
   PRORATA_ASSERT(height >= 0);

@@ -25,6 +25,9 @@ using Element = std::function<Units(Canvas&, Frame, Pass)>;
 
 Element text(Runs runs, Style style);
 Element text(std::string text, Style style);
+// Text kept on one line (a document number): set at the style's size, or smaller down to
+// `min_size_tenths_pt` until it fits the width; past that it runs out of the frame rather than wrap.
+Element single_line(std::string text, Style style, std::int32_t min_size_tenths_pt);
 Element spacer(Units height);
 Element rule(Colour colour, Units thickness);
 Element stack(std::vector<Element> elements, Units gap = 0);

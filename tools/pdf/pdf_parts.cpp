@@ -4,7 +4,7 @@
 
 #include "core/assert.h"
 #include "core/bank_account.h"
-#include "report/document_text.h"
+#include "report/document_words.h"
 
 namespace prorata::report::pdf {
 
@@ -12,7 +12,8 @@ namespace {
 
 constexpr Units label_width = pt(100);        // the label column of label/value rows
 constexpr Units signature_width = pt(250);    // the right-hand signature column
-constexpr Units number_width = pt(140);       // the right-hand column of the header band: number, date
+constexpr Units number_width = pt(220);       // the right-hand column of the header band: number, date
+constexpr std::int32_t number_min_tenths_pt = 70;  // a long number is set smaller rather than split
 
 Element field_row(const Field& row) {
   Style value = row.strong ? bold(body()) : body();
@@ -37,13 +38,13 @@ Element rib_grid(const Rib& rib) {
 
 std::string iso8601(Date day) { return format_date(day) + "T00:00:00Z"; }
 
-void draw_provisional(Canvas& canvas) {
-  canvas.watermark("PROVISOIRE", red_marianne, 12);
+void draw_mark(Canvas& canvas, const std::string& mark) {
+  canvas.watermark(mark, red_marianne, 12);
   const Units width = pt(120);
   const Units x = (page_width - width) / 2;
   const Units y = pt(12);
   const Style stamp = aligned(coloured(sized(bold(body()), 110), red_marianne), Align::centre);
-  const Runs words{{"PROVISOIRE", true}};
+  const Runs words{{mark, true}};
   const Units height = canvas.text_height(words, stamp, width) + pt(4);
   canvas.stroke_rect(x, y, width, height, red_marianne, pt(1));
   canvas.text(words, stamp, x, y + pt(2), width);
@@ -76,6 +77,35 @@ Style coloured(Style style, Colour colour) {
   return style;
 }
 
+Block parties_row(Element left, Element addressee) {
+  Element framed = box(std::move(addressee), BoxStyle{.border = grey_line, .padding_x = pt(10), .padding_y = pt(6)});
+  return Block{columns({{0, std::move(left)}, {pt(270), std::move(framed)}}, pt(16)), pt(12)};
+}
+
+Element labelled(const std::string& label, const std::string& value) {
+  if (value.empty()) return spacer(0);
+  return stack({text(label, small_caps_label()), text(value, body())}, pt(1));
+}
+
+Element table_row(const std::vector<std::string>& cells, Style style, std::optional<Colour> fill, Units figure_width) {
+  PRORATA_ASSERT(!cells.empty());
+  std::vector<Column> parts{{0, text(cells[0], style)}};
+  for (std::size_t i = 1; i < cells.size(); ++i) {
+    parts.push_back({figure_width, text(cells[i], aligned(style, Align::right))});
+  }
+  Element row = box(columns(std::move(parts), pt(6)), BoxStyle{.fill = fill, .padding_x = pt(6), .padding_y = pt_tenths(18)});
+  return stack({std::move(row), rule(grey_line, pt_tenths(5))});
+}
+
+std::string render_pdf(const std::string& name, const std::string& author, const std::string& subject,
+                       DocumentMark mark, Date created, const std::vector<Block>& blocks) {
+  const PageGeometry geometry{};
+  std::string bytes = render_document(metadata(name, author, subject, created), blocks, geometry,
+                                      furniture({name, mark_fr(mark)}, geometry));
+  PRORATA_ASSERT(bytes.starts_with("%PDF-"));
+  return bytes;
+}
+
 Element organisation_element(const std::string& label, const Organisation& organisation) {
   std::vector<Element> lines;
   if (!label.empty()) lines.push_back(text(label, small_caps_label()));
@@ -89,19 +119,40 @@ Element organisation_element(const std::string& label, const Organisation& organ
 
 Block title_band(const TitleBand& band) {
   const Style right = aligned(body(), Align::right);
-  Element number = stack({text("N° " + band.number, sized(bold(right), 110)),
+  Element number = stack({single_line(number_fr(band.number, band.mark), sized(bold(right), 110), number_min_tenths_pt),
                           text("du " + date_fr(band.issued), coloured(right, grey_text))},
                          pt(3));
   Element row = columns({{0, organisation_element("", band.issuer)}, {number_width, std::move(number)}}, pt(12));
   const Style title = coloured(sized(bold(aligned(Style{.family = Family::serif}, Align::centre)), 190), blue_france);
-  return Block{stack({std::move(row), spacer(pt(10)), rule(blue_france, pt_tenths(15)), spacer(pt(10)),
-                      text(band.title, title)})};
+  std::vector<Element> parts{std::move(row), spacer(pt(7)), rule(blue_france, pt_tenths(15)), spacer(pt(7)),
+                             text(band.title, title)};
+  const Style notice = coloured(sized(body(), 85), red_marianne);
+  if (band.mark != DocumentMark::issued) {
+    parts.push_back(spacer(pt(8)));
+    parts.push_back(text(mark_notice_fr(band.mark), notice));
+  }
+  if (band.corrects) {
+    parts.push_back(spacer(pt(8)));
+    parts.push_back(text(corrects_fr(*band.corrects), bold(body())));
+  }
+  return Block{stack(std::move(parts))};
 }
 
 Block section_heading(const std::string& title) {
   Element heading = stack({text(title, coloured(sized(bold(body()), 95), blue_france)), rule(grey_line, pt_tenths(5))},
                           pt(2));
-  return Block{std::move(heading), pt(12), true};
+  return Block{std::move(heading), pt(10), true};
+}
+
+Element compact_fields(const std::vector<Field>& rows) {
+  std::vector<Element> kept;
+  for (const Field& row : rows) {
+    if (row.value.empty()) continue;
+    kept.push_back(columns({{pt(62), text(row.label, coloured(sized(body(), 80), grey_text))},
+                            {0, text(row.value, sized(body(), 80))}},
+                           pt(4)));
+  }
+  return stack(std::move(kept), pt(2));
 }
 
 Element fields(const std::vector<Field>& rows) {
@@ -134,6 +185,22 @@ Element figures(const std::vector<Field>& rows) {
   return box(stack(std::move(lines), pt(3)), BoxStyle{.padding_x = pt(6), .padding_y = pt(2)});
 }
 
+Element figure_rows(const std::vector<FigureRow>& rows) {
+  std::vector<Element> lines;
+  for (const FigureRow& row : rows) {
+    const Style style = row.total ? bold(body()) : body();
+    Element figure = text(amount_fr(row.amount), aligned(style, Align::right));
+    if (row.total) figure = stack({rule(grey_text, pt_tenths(5)), std::move(figure)}, pt(2));
+    lines.push_back(columns({{0, text(row.label, style)}, {pt(170), std::move(figure)}}, pt(8)));
+  }
+  return box(stack(std::move(lines), pt(3)), BoxStyle{.padding_x = pt(6), .padding_y = pt(2)});
+}
+
+Block paragraph(const std::string& words, Units space_before) {
+  if (words.empty()) return Block{spacer(0)};
+  return Block{text(words, body()), space_before};
+}
+
 Element amount_in_words(const std::string& lead, const std::string& words) {
   return text(Runs{{lead + " : ", false}, {words, true}}, body());
 }
@@ -148,24 +215,35 @@ Element account_box(const std::string& heading, const std::string& intro, const 
   parts.push_back(fields({{"IBAN", iban, true}, {"BIC", account.bic, true}}));
   if (!footer.empty()) parts.push_back(text(footer, body()));
   return box(stack(std::move(parts), pt(5)), BoxStyle{.fill = light_fill, .border = grey_line,
-                                                      .padding_x = pt(12), .padding_y = pt(8)});
+                                                      .padding_x = pt(12), .padding_y = pt(6)});
 }
 
-Block signature(const std::string& place, Date issued, const std::optional<Person>& signatory) {
-  std::vector<Element> lines{
-      text((place.empty() ? std::string("Fait") : "Fait à " + place) + ", le " + date_fr(issued), body())};
-  if (signatory) {
+Block signature(const Signature& signature, Date issued) { return closing(nullptr, signature, issued); }
+
+Block closing(Element left, const Signature& signature, Date issued) {
+  std::vector<Element> lines{text(place_and_date_fr(signature.place, issued), body())};
+  if (signature.signatory) {
     lines.push_back(spacer(pt(8)));
-    if (!signatory->title.empty()) lines.push_back(text(signatory->title, bold(body())));
-    if (!signatory->name.empty()) lines.push_back(text(signatory->name, body()));
+    if (!signature.signatory->title.empty()) lines.push_back(text(signature.signatory->title, bold(body())));
+    if (!signature.signatory->name.empty()) lines.push_back(text(signature.signatory->name, body()));
   }
-  return Block{columns({{0, nullptr}, {signature_width, stack(std::move(lines), pt(2))}}, pt(12)), pt(16)};
+  return Block{columns({{0, std::move(left)}, {signature_width, stack(std::move(lines), pt(2))}}, pt(12)), pt(16)};
+}
+
+Element budget_element(const std::optional<Budget>& budget, int budget_year) {
+  std::vector<Field> rows;
+  if (budget) rows.push_back({"Imputation", budget_fr(*budget)});
+  rows.push_back({"Exercice", std::to_string(budget_year)});
+  if (budget) rows.push_back({"Précision", budget->note});
+  return stack({text("IMPUTATION BUDGÉTAIRE", coloured(sized(bold(body()), 95), blue_france)),
+                rule(grey_line, pt_tenths(5)), compact_fields(rows)},
+               pt(3));
 }
 
 Furniture furniture(FurnitureText words, const PageGeometry& geometry) {
   return [words = std::move(words), geometry](Canvas& canvas, std::size_t page_index, std::size_t page_count) {
     PRORATA_ASSERT(page_index < page_count);
-    if (words.provisional) draw_provisional(canvas);
+    if (!words.mark.empty()) draw_mark(canvas, words.mark);
     const Units width = page_width - 2 * geometry.margin_x;
     const Style small = coloured(sized(body(), 75), grey_text);
     if (page_index > 0) {
