@@ -31,8 +31,18 @@ std::string budget_section(const std::optional<Budget>& budget, int budget_year)
 // The settlement table: one row per contributor, then the totals; the notice's own row is marked "> ".
 // Every row and the total read: versé net − contribution = à restituer − à payer.
 std::string settlement_table(const RefundNotice& notice) {
-  std::vector<std::vector<std::string>> rows{settlement_header_fr(notice)};
-  std::vector<std::string> marks{"  "};
+  // The header on two lines ("Contribution" over "définitive"), so the five columns fit the page.
+  std::vector<std::string> header = settlement_header_fr(notice);
+  std::vector<std::string> second(header.size());
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    const std::size_t space = header[i].find(' ');
+    if (i == 2 && space != std::string::npos) {
+      second[i] = header[i].substr(space + 1);
+      header[i].resize(space);
+    }
+  }
+  std::vector<std::vector<std::string>> rows{header, second};
+  std::vector<std::string> marks{"  ", "  "};
   for (const SettlementLine& line : notice.settlement) {
     rows.push_back({line.name.empty() ? line.id : line.name, amount_fr(line.net_paid),
                     amount_fr(line.final_contribution), amount_fr(line.refund), amount_fr(line.amount_due)});

@@ -151,6 +151,7 @@ std::string table(const std::vector<std::vector<std::string>>& rows, const std::
     for (std::size_t i = 1; i < rows[r].size(); ++i) {
       line += "  " + std::string(widths[i] - width_of(rows[r][i]), ' ') + rows[r][i];
     }
+    while (line.ends_with(' ')) line.pop_back();  // a short row leaves no blanks at the end of its line
     out += line + "\n";
   }
   return out;

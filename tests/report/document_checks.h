@@ -29,6 +29,15 @@ inline std::string flat(const std::string& text) {
   return out;
 }
 
+// The line after the first line that starts with `prefix` ("" when there is none).
+inline std::string line_after(const std::string& text, const std::string& prefix) {
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.starts_with(prefix)) return std::getline(lines, line) ? line : std::string();
+  }
+  return {};
+}
+
 // A line whose value was left blank ends with its label's colon.
 inline void check_no_blank_field(const std::string& text) {
   std::istringstream lines(text);

@@ -125,7 +125,7 @@ Block title_band(const TitleBand& band) {
   Element row = columns({{0, organisation_element("", band.issuer)}, {number_width, std::move(number)}}, pt(12));
   const Style title = coloured(sized(bold(aligned(Style{.family = Family::serif}, Align::centre)), 190), blue_france);
   std::vector<Element> parts{std::move(row), spacer(pt(7)), rule(blue_france, pt_tenths(15)), spacer(pt(7)),
-                             text(band.title, title)};
+                             single_line(band.title, title, 130)};  // a long title is set smaller, on one line
   const Style notice = coloured(sized(body(), 85), red_marianne);
   if (band.mark != DocumentMark::issued) {
     parts.push_back(spacer(pt(8)));
