@@ -159,6 +159,12 @@ void number_documents(const Rules& rules, const JournalFacts& facts, std::vector
   };
   for (const IssuedDocument& entry : facts.issued) note(entry.number);
   for (const StatementLine& line : facts.statements) note(line.ref);
+  // Refunds quote their notice's number: one issued before the register (or elsewhere) is taken too.
+  for (const auto& [series, days] : facts.refund_numbers) {  // "AR-2020" -> day -> highest NNNN
+    if (series.size() <= 5) continue;
+    const std::pair<std::string, int> key{series.substr(0, series.size() - 5), std::stoi(series.substr(series.size() - 4))};
+    for (const auto& [day, sequence] : days) highest[key] = std::max(highest[key], sequence);
+  }
   for (PlannedDocument& doc : documents) {
     if (doc.statement && !doc.statement->ref.empty() && doc.corrects.empty()) {
       doc.number = doc.statement->ref;

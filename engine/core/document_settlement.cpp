@@ -7,6 +7,7 @@
 #include "core/amount_words.h"
 #include "core/assert.h"
 #include "core/document_parts.h"
+#include "core/document_plan.h"
 #include "core/documents.h"
 
 namespace prorata {
@@ -153,22 +154,24 @@ CancellationDocument build_cancellation(const Rules& rules, const JournalFacts& 
   if (status.term.state == TermState::ended) doc.term_end = term_end_of(facts, status.term);
   doc.final_contribution = row.final_contribution;
   doc.net_paid = row.net_paid;
-  // A contributor's payments settle its statements oldest first (by date, then journal line).
-  Money unsettled_payments = paid_to_date(facts, party, issued);
-  bool found = false;
+  // What remains unpaid on it that day (core/document_plan.h): payments settle a contributor's
+  // statements oldest first, after the cancellations dated before that day.
+  const StatementLine* reduced = nullptr;
   for (const StatementLine* line : statements_of(facts, party, issued)) {
-    const Money settled = min(unsettled_payments, line->amount);
-    unsettled_payments -= settled;
-    if (line->ref != statement_number) continue;
-    found = true;
-    doc.statement_number = line->ref;
-    doc.statement_date = line->date;
-    doc.statement_amount = line->amount;
-    doc.paid_on_statement = settled;
+    if (line->number == statement_number) reduced = line;
   }
-  PRORATA_ASSERT(found);  // the caller cancels a statement of this contributor dated on or before `issued`
-  // No earlier état rectificatif is known to the journal facts yet: each cancellation reduces the call once.
-  doc.cancelled_before = Money{};
+  PRORATA_ASSERT(reduced != nullptr);  // the journal checked the statement is this contributor's, dated before
+  doc.statement_number = reduced->number;
+  doc.statement_date = reduced->date;
+  doc.statement_amount = reduced->amount;
+  for (const CancellationLine& earlier : facts.cancellations) {
+    if (earlier.statement == statement_number && earlier.date < issued) doc.cancelled_before += earlier.amount;
+  }
+  Money unpaid{};
+  for (const UnpaidCall& call : unpaid_calls(facts, party, issued, true)) {
+    if (call.statement == reduced) unpaid = call.unpaid;
+  }
+  doc.paid_on_statement = max(doc.statement_amount - doc.cancelled_before, Money{}) - unpaid;
   PRORATA_ASSERT(amount > Money{} && amount <= doc.statement_amount - doc.cancelled_before - doc.paid_on_statement);
   doc.amount = amount;
   doc.remaining = doc.statement_amount - doc.cancelled_before - amount;

@@ -56,7 +56,7 @@ struct Signature {
 
 // A call to the same contributor on the same convention made before the one a statement carries.
 struct EarlierCall {
-  std::string number;  // the journal line's ref; empty when the line has none (the register knows it)
+  std::string number;  // the line's ref, or the number the register gave it; empty before it is issued
   Date date;
   Money amount;
   std::string memo;    // which call it was ("1re tranche, 50 %")

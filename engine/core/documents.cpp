@@ -75,7 +75,7 @@ void set_amount(const Rules& rules, StatementDocument& doc, Money amount) {
   for (const EarlierCall& call : doc.earlier_calls) doc.called_to_date += call.amount;
 }
 
-EarlierCall earlier_call(const StatementLine& line) { return {line.ref, line.date, line.amount, line.memo}; }
+EarlierCall earlier_call(const StatementLine& line) { return {line.number, line.date, line.amount, line.memo}; }
 
 }  // namespace
 

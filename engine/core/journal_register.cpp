@@ -131,6 +131,12 @@ void JournalBuilder::check_series(Diagnostics& diagnostics) const {
       known[{number->prefix, number->year}].insert(number->sequence);
     }
   }
+  // Refunds quote their notice's number: a notice issued before the register counts in its series.
+  for (const auto& [series, days] : facts_.refund_numbers) {
+    if (series.size() <= 5 || series.substr(0, series.size() - 5) != rules_.documents.refund_prefix) continue;
+    const int year = std::stoi(series.substr(series.size() - 4));
+    for (const auto& [day, sequence] : days) known[{rules_.documents.refund_prefix, year}].insert(sequence);
+  }
   for (const IssuedDocument& issued : facts_.issued) {
     if (issued.kind != DocumentKind::statement && statement_refs_.count(issued.number)) {
       diagnostics.error(issued.loc, "issued " + std::string(to_string(issued.kind)) + " " + in_quotes(issued.number) +

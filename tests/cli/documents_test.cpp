@@ -31,6 +31,20 @@ prorata::test::CliRun documents(const std::string& journal, const std::string& a
   return run_cli(args);
 }
 
+// `documents --issue` on a copy of `journal` (issuing appends to the journal; fixtures stay as they are).
+prorata::test::CliRun issued(const std::string& journal, const std::string& as_of, const fs::path& out,
+                             std::vector<std::string> extra = {}, const std::string& rules = "") {
+  static ScratchDir copies;
+  static int count = 0;
+  const fs::path copy = copies.path() / ("journal-" + std::to_string(++count) + ".csv");
+  fs::copy_file(fs::path(PRORATA_SOURCE_DIR) / journal, copy);
+  extra.push_back("--issue");
+  if (rules.empty()) return documents(copy.string(), as_of, out, extra);
+  std::vector<std::string> args{"documents", rules, "--journal", copy.string(), "--as-of", as_of, "--out", out.string()};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return run_cli(args);
+}
+
 // The text documents wrap long fields: the words with every run of spaces and line breaks as one space.
 std::string one_line(const std::string& text) {
   std::string out;
@@ -44,14 +58,15 @@ std::string one_line(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("after the term: five statements and five refund notices, in three formats") {
+TEST_CASE("after the term, --issue: five statements, five refund notices and the Somme's cancellation") {
   ScratchDir dir;
-  auto run = documents("fixtures/seed/journal.csv", "2020-12-31", dir.path());
+  auto run = issued("fixtures/seed/journal.csv", "2020-12-31", dir.path());
   INFO(run.err);
   REQUIRE(run.exit_status == 0);
   std::set<std::string> expected;
   for (const char* number : {"ESD-2020-0001", "ESD-2020-0002", "ESD-2020-0003", "ESD-2020-0004", "ESD-2020-0005",
-                             "AR-2020-0001", "AR-2020-0002", "AR-2020-0003", "AR-2020-0004", "AR-2020-0005"}) {
+                             "AR-2020-0001", "AR-2020-0002", "AR-2020-0003", "AR-2020-0004", "AR-2020-0005",
+                             "ER-2020-0001"}) {
     for (const char* ext : {".pdf", ".txt", ".json"}) expected.insert(std::string(number) + ext);
   }
   CHECK(names_in(dir.path()) == expected);
@@ -78,13 +93,13 @@ TEST_CASE("after the term: five statements and five refund notices, in three for
   CHECK(read_file((dir.path() / "AR-2020-0004.txt").string()).find("coordonnées bancaires (RIB)") != std::string::npos);
 }
 
-TEST_CASE("a re-run with the same inputs rewrites byte-identical documents, PDF included") {
+TEST_CASE("issuing from the same journal twice gives byte-identical documents, PDF included") {
   ScratchDir first;
   ScratchDir second;
-  REQUIRE(documents("fixtures/seed/journal.csv", "2020-12-31", first.path()).exit_status == 0);
-  REQUIRE(documents("fixtures/seed/journal.csv", "2020-12-31", second.path()).exit_status == 0);
+  REQUIRE(issued("fixtures/seed/journal.csv", "2020-12-31", first.path()).exit_status == 0);
+  REQUIRE(issued("fixtures/seed/journal.csv", "2020-12-31", second.path()).exit_status == 0);
   auto names = names_in(first.path());
-  CHECK(names.size() == 30);
+  CHECK(names.size() == 33);
   for (const auto& name : names) {
     INFO(name);
     CHECK(read_file((first.path() / name).string()) == read_file((second.path() / name).string()));
@@ -95,32 +110,44 @@ TEST_CASE("while the term runs, refund notices only with --provisional, marked a
   ScratchDir plain;
   auto run = documents("fixtures/seed/journal.csv", "2020-10-15", plain.path(), {"--format", "json"});
   REQUIRE(run.exit_status == 0);
-  CHECK(names_in(plain.path()).size() == 5);  // the five statements only
+  CHECK(names_in(plain.path()).size() == 5);  // the five statements only, previews
   CHECK(run.out.find("--provisional") != std::string::npos);
 
   ScratchDir provisional;
   REQUIRE(documents("fixtures/seed/journal.csv", "2020-10-15", provisional.path(),
                     {"--format", "json,txt", "--provisional"}).exit_status == 0);
   CHECK(names_in(provisional.path()).size() == 20);
-  // Provisional numbers carry -PROV: never the number of a final notice with another amount.
-  auto nord = nlohmann::json::parse(read_file((provisional.path() / "AR-2020-0001-PROV.json").string()));
+  // Provisional notices carry no number: never the number of a final notice with another amount.
+  auto nord = nlohmann::json::parse(read_file((provisional.path() / "PROVISOIRE-AR-nord-2020-10-15.json").string()));
   CHECK(nord["mark"] == "provisional");
+  CHECK(nord["number"].is_null());
   CHECK(nord["amount"] == "5944.45");  // fixtures/seed/NOTES.md, as of 2020-10-15
-  CHECK(read_file((provisional.path() / "AR-2020-0001-PROV.txt").string()).find("PROVISOIRE") != std::string::npos);
+  CHECK(read_file((provisional.path() / "PROVISOIRE-AR-nord-2020-10-15.txt").string()).find("PROVISOIRE") !=
+        std::string::npos);
 }
 
-TEST_CASE("refund notices are numbered after the highest refund ref already in the journal") {
-  // seed-refunded: the Somme got its 1 411,11 € back on 2020-12-20 as AR-2020-0007, so it is owed
-  // nothing more and the four others are numbered 0008 to 0011 in id order.
+TEST_CASE("refund notices are numbered after a refund ref already in the journal") {
+  // seed-refunded: the Somme got its 1 411,11 € back on 2020-12-20 as AR-2020-0007, a notice issued
+  // before the register: so it is owed nothing more, its unpaid 4 500,00 € are cancelled, and the four
+  // others are numbered 0008 to 0011 in id order (never a number a refund already quotes).
   ScratchDir dir;
-  REQUIRE(documents("fixtures/seed-refunded/journal.csv", "2020-12-31", dir.path(), {"--format", "json"}).exit_status ==
-          0);
+  auto run = issued("fixtures/seed-refunded/journal.csv", "2020-12-31", dir.path(), {"--format", "json"});
+  INFO(run.err);
+  REQUIRE(run.exit_status == 0);
   std::set<std::string> expected{"ESD-2020-0001.json", "ESD-2020-0002.json", "ESD-2020-0003.json",
                                  "ESD-2020-0004.json", "ESD-2020-0005.json", "AR-2020-0008.json",
-                                 "AR-2020-0009.json",  "AR-2020-0010.json",  "AR-2020-0011.json"};
+                                 "AR-2020-0009.json",  "AR-2020-0010.json",  "ER-2020-0001.json",
+                                 "AR-2020-0011.json"};
   CHECK(names_in(dir.path()) == expected);
   auto last = nlohmann::json::parse(read_file((dir.path() / "AR-2020-0011.json").string()));
   CHECK(last["contributor"]["id"] == "val-d-oise");
+  // As of 2020-12-19 the refund is not paid yet: five notices, still after AR-2020-0007.
+  ScratchDir before;
+  REQUIRE(issued("fixtures/seed-refunded/journal.csv", "2020-12-19", before.path(), {"--format", "json"})
+              .exit_status == 0);
+  CHECK(fs::exists(before.path() / "AR-2020-0008.json"));
+  CHECK(fs::exists(before.path() / "AR-2020-0012.json"));
+  CHECK_FALSE(fs::exists(before.path() / "AR-2020-0001.json"));
 }
 
 TEST_CASE("bad input writes no document at all") {
@@ -144,8 +171,8 @@ TEST_CASE("documents.spelling: 1990 writes amounts in words with hyphens everywh
     std::fwrite(rules.data(), 1, rules.size(), file);
     std::fclose(file);
   }
-  auto run = run_cli({"documents", rules_path.string(), "--journal", "fixtures/seed/journal.csv", "--as-of",
-                      "2020-12-31", "--out", (dir.path() / "out").string(), "--format", "json"});
+  auto run = issued("fixtures/seed/journal.csv", "2020-12-31", dir.path() / "out", {"--format", "json"},
+                    rules_path.string());
   INFO(run.err);
   REQUIRE(run.exit_status == 0);
   auto statement = nlohmann::json::parse(read_file((dir.path() / "out" / "ESD-2020-0001.json").string()));
@@ -177,47 +204,44 @@ TEST_CASE("a statement number that cannot name a file is refused, and nothing is
   CHECK_FALSE(fs::exists(dir.path() / "escaped.txt"));
 }
 
-TEST_CASE("refund notices number after refunds dated on or before the as-of date only") {
-  // seed-refunded's AR-2020-0007 is dated 2020-12-20: as of 2020-12-19 (term ended 2020-12-15) it
-  // does not exist yet, so the five notices are numbered from 0001 again, the Somme's included.
-  ScratchDir dir;
-  REQUIRE(documents("fixtures/seed-refunded/journal.csv", "2020-12-19", dir.path(), {"--format", "json"}).exit_status ==
-          0);
-  CHECK(fs::exists(dir.path() / "AR-2020-0001.json"));
-  CHECK(fs::exists(dir.path() / "AR-2020-0005.json"));
-  CHECK_FALSE(fs::exists(dir.path() / "AR-2020-0008.json"));
-}
-
-TEST_CASE("a document already there with other content is kept unless --replace; nothing is written then") {
+TEST_CASE("a preview already there with other content is kept unless --replace; an issued one always") {
   ScratchDir dir;
   REQUIRE(documents("fixtures/seed/journal.csv", "2020-12-31", dir.path(), {"--format", "txt"}).exit_status == 0);
-  const fs::path issued = dir.path() / "AR-2020-0005.txt";
-  const std::string original = read_file(issued.string());
-  // The same run again rewrites the same bytes: allowed, and the count is of distinct files.
+  const fs::path preview = dir.path() / "PROJET-AR-val-d-oise-2020-12-31.txt";
+  const std::string original = read_file(preview.string());
+  // The same run again finds the same bytes there: nothing to write.
   auto again = documents("fixtures/seed/journal.csv", "2020-12-31", dir.path(), {"--format", "txt,txt"});
   CHECK(again.exit_status == 0);
-  CHECK(again.out.find("10 files written to") != std::string::npos);
-  // A notice edited (or issued from another journal) is not overwritten, and no other file is touched.
-  { std::ofstream(issued, std::ios::binary) << "issued on paper\n"; }
-  fs::remove(dir.path() / "ESD-2020-0001.txt");
+  CHECK(again.out.find("0 files written to") != std::string::npos);
+  // A preview edited is not overwritten, and no other file is touched.
+  { std::ofstream(preview, std::ios::binary) << "annotated\n"; }
+  fs::remove(dir.path() / "PROJET-ESD-2020-0001.txt");
   auto kept = documents("fixtures/seed/journal.csv", "2020-12-31", dir.path(), {"--format", "txt"});
   CHECK(kept.exit_status == 1);
   CHECK(kept.out.empty());
-  CHECK(kept.err == issued.string() + ": error: exists with other content (a document issued before?): kept; "
-                                      "write elsewhere, or use --replace to overwrite it\n");
-  CHECK(read_file(issued.string()) == "issued on paper\n");
-  CHECK(!fs::exists(dir.path() / "ESD-2020-0001.txt"));
-  // --replace overwrites it.
+  CHECK(kept.err == preview.string() + ": error: exists with other content: kept; write elsewhere, or use "
+                                       "--replace to overwrite a preview\n");
+  CHECK(read_file(preview.string()) == "annotated\n");
+  CHECK(!fs::exists(dir.path() / "PROJET-ESD-2020-0001.txt"));
   auto replaced = documents("fixtures/seed/journal.csv", "2020-12-31", dir.path(), {"--format", "txt", "--replace"});
   CHECK(replaced.exit_status == 0);
-  CHECK(read_file(issued.string()) == original);
-  CHECK(fs::exists(dir.path() / "ESD-2020-0001.txt"));
+  CHECK(read_file(preview.string()) == original);
+  CHECK(fs::exists(dir.path() / "PROJET-ESD-2020-0001.txt"));
+
+  // An issued document's file is never replaced, --replace or not, and nothing is recorded then.
+  ScratchDir out;
+  { std::ofstream(out.path() / "AR-2020-0005.txt", std::ios::binary) << "issued on paper\n"; }
+  auto refused = issued("fixtures/seed/journal.csv", "2020-12-31", out.path(), {"--format", "txt", "--replace"});
+  CHECK(refused.exit_status == 1);
+  CHECK(refused.err.find("AR-2020-0005.txt: error: exists with other content: kept (an issued document is never "
+                         "replaced: write elsewhere)") != std::string::npos);
+  CHECK(names_in(out.path()) == std::set<std::string>{"AR-2020-0005.txt"});
 }
 
 TEST_CASE("a target that is a directory stops the run before any file is written") {
   ScratchDir dir;
   fs::create_directories(dir.path() / "ESD-2020-0003.txt");
-  auto run = documents("fixtures/seed/journal.csv", "2020-12-31", dir.path(), {"--format", "txt"});
+  auto run = issued("fixtures/seed/journal.csv", "2020-12-31", dir.path(), {"--format", "txt"});
   CHECK(run.exit_status == 1);
   CHECK(run.err.find("ESD-2020-0003.txt: error: cannot write: it exists and is not a file") != std::string::npos);
   CHECK(names_in(dir.path()) == std::set<std::string>{"ESD-2020-0003.txt"});
@@ -225,8 +249,8 @@ TEST_CASE("a target that is a directory stops the run before any file is written
 
 TEST_CASE("a statement cites the amendments in force on its own date, and the convention's own signature date") {
   ScratchDir dir;
-  auto run = run_cli({"documents", "fixtures/amendment/rules.yaml", "--journal", "fixtures/amendment/journal.csv",
-                      "--as-of", "2020-12-31", "--out", dir.path().string(), "--format", "json,txt"});
+  auto run = issued("fixtures/amendment/journal.csv", "2020-12-31", dir.path(), {"--format", "json,txt"},
+                    "fixtures/amendment/rules.yaml");
   INFO(run.err);
   REQUIRE(run.exit_status == 0);
   // ESD-2020-0006 (2020-12-01, Nord's second call) comes after avenant-1 took effect on 2020-11-30.

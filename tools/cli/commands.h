@@ -34,8 +34,9 @@ struct DocumentsOptions {
   std::optional<std::string> as_of;
   std::string out_dir;
   std::vector<std::string> formats{"pdf", "txt", "json"};
-  bool provisional = false;  // refund notices while the term runs, marked PROVISOIRE
-  bool replace = false;      // overwrite documents that exist with other content
+  bool issue = false;        // number, record and write what is due (else: a preview, marked PROJET)
+  bool provisional = false;  // refund notices while the term runs, marked PROVISOIRE (never recorded)
+  bool replace = false;      // overwrite previews that exist with other content (never an issued document)
 };
 
 struct ExplainOptions {

@@ -33,7 +33,8 @@ int main(int argc, char** argv) {
 
   DocumentsOptions documents;
   auto* documents_cmd = app.add_subcommand(
-      "documents", "Write the statements of amounts due and, once the term has ended, the refund notices");
+      "documents", "The documents due: statements of amounts due, cancellations and, once the term has ended, refund "
+      "notices, orders to pay back and complementary statements");
   documents_cmd->add_option("RULES", documents.rules_path, "Rules file (YAML, format prorata/1)")->required();
   documents_cmd->add_option("--journal", documents.journal_path, "Journal (CSV)")->required();
   documents_cmd->add_option("--as-of", documents.as_of, "Date YYYY-MM-DD (default: today, UTC)");
@@ -42,10 +43,13 @@ int main(int argc, char** argv) {
       ->delimiter(',')
       ->check(CLI::IsMember({"pdf", "txt", "json"}))
       ->capture_default_str();
+  documents_cmd->add_flag("--issue", documents.issue,
+                          "Issue what is due: number it, record it in the journal's register, write it "
+                          "(without: a preview marked PROJET, nothing numbered or recorded)");
   documents_cmd->add_flag("--provisional", documents.provisional,
-                          "Also issue refund notices while the term runs, marked PROVISOIRE");
+                          "Also preview refund notices while the term runs, marked PROVISOIRE (never recorded)");
   documents_cmd->add_flag("--replace", documents.replace,
-                          "Overwrite documents of the same number that exist with other content");
+                          "Overwrite previews that exist with other content (an issued document never is)");
 
   ExplainOptions explain;
   auto* explain_cmd = app.add_subcommand(

@@ -1,0 +1,160 @@
+#include "issued_document.h"
+
+#include <algorithm>
+
+#include "core/assert.h"
+#include "core/document_plan.h"
+#include "core/documents.h"
+#include "core/evaluate.h"
+#include "pdf/document_pdf.h"
+#include "report/document_json.h"
+#include "report/document_text.h"
+
+namespace prorata::cli {
+
+const char* kind_label_fr(DocumentKind kind) {
+  switch (kind) {
+    case DocumentKind::statement: return "état des sommes dues";
+    case DocumentKind::refund: return "avis de restitution";
+    case DocumentKind::reversal: return "ordre de reversement";
+    case DocumentKind::cancellation: return "état rectificatif";
+    case DocumentKind::report: return "compte rendu de gestion";
+  }
+  return "";
+}
+
+namespace {
+
+template <typename Document, typename Text, typename Json, typename Pdf>
+RenderedDocument render(const Document& doc, DocumentKind kind, const std::string& party_name, Money amount,
+                        const std::vector<std::string>& formats, Text text, Json json, Pdf pdf) {
+  RenderedDocument out;
+  out.number = doc.number;
+  out.kind = kind;
+  out.party_name = party_name;
+  out.amount = amount;
+  out.json = json(doc);
+  for (const std::string& format : formats) {
+    if (format == "txt") out.files["txt"] = text(doc);
+    if (format == "json") out.files["json"] = out.json;
+    if (format == "pdf") out.files["pdf"] = pdf(doc);
+  }
+  return out;
+}
+
+// The first document of a chain of corrections: the one its journal line was matched to.
+std::size_t root_of(const JournalFacts& facts, std::size_t index) {
+  for (std::size_t steps = 0; steps <= facts.issued.size() && !facts.issued[index].corrects.empty(); ++steps) {
+    const std::string& corrected = facts.issued[index].corrects;
+    for (std::size_t k = 0; k < index; ++k) {
+      if (facts.issued[k].number == corrected) {
+        index = k;
+        break;
+      }
+    }
+  }
+  return index;
+}
+
+std::optional<CorrectionRef> correction_of(const JournalFacts& facts, const IssuedDocument& entry) {
+  if (entry.corrects.empty()) return std::nullopt;
+  for (const IssuedDocument& other : facts.issued) {
+    if (other.number == entry.corrects) return CorrectionRef{other.number, other.date};
+  }
+  return std::nullopt;
+}
+
+const ContributorStatus* row_of(const Status& status, const std::string& party) {
+  for (const ContributorStatus& c : status.contributors) {
+    if (c.id == party) return &c;
+  }
+  return nullptr;
+}
+
+// A corrective document is dated on the day it is issued and cites the one it restates.
+template <typename Document>
+void as_issued(Document& doc, const JournalFacts& facts, const IssuedDocument& entry) {
+  doc.corrects = correction_of(facts, entry);
+  if (doc.corrects) doc.issued = entry.date;
+}
+
+}  // namespace
+
+std::optional<RenderedDocument> render_issued(const Rules& rules, const JournalFacts& facts, std::size_t index,
+                                              DocumentMark mark, const std::vector<std::string>& formats,
+                                              std::string& why) {
+  const IssuedDocument& entry = facts.issued[index];
+  const std::size_t root = root_of(facts, index);
+  const std::string number = mark == DocumentMark::issued ? entry.number : std::string();
+  const Status status = evaluate(rules, facts, entry.date);
+  const ContributorStatus* row = row_of(status, entry.party);
+  if (!row) {
+    why = "its contributor is no party of the convention on " + format_date(entry.date);
+    return std::nullopt;
+  }
+  switch (entry.kind) {
+    case DocumentKind::statement: {
+      auto line = std::find_if(facts.statements.begin(), facts.statements.end(),
+                               [&](const StatementLine& s) { return s.issued == root; });
+      PRORATA_ASSERT(line != facts.statements.end());  // the journal matched every issued statement to its line
+      const Status on_line = evaluate(rules, facts, line->date);
+      StatementDocument doc =
+          on_line.term.state == TermState::ended
+              ? build_complementary_statement(rules, facts, on_line, line->party, line->amount, line->date, number,
+                                              mark)
+              : build_statement(rules, facts, *line, number, mark);
+      as_issued(doc, facts, entry);
+      return render(doc, entry.kind, doc.debtor.name, doc.amount, formats, report::statement_text,
+                    report::statement_json, [](const StatementDocument& d) { return report::statement_pdf(d); });
+    }
+    case DocumentKind::cancellation: {
+      auto line = std::find_if(facts.cancellations.begin(), facts.cancellations.end(),
+                               [&](const CancellationLine& c) { return c.issued == root; });
+      PRORATA_ASSERT(line != facts.cancellations.end());
+      const Status on_line = evaluate(rules, facts, line->date);
+      CancellationDocument doc = build_cancellation(rules, facts, on_line, line->party, line->statement, line->amount,
+                                                    line->date, number, mark);
+      as_issued(doc, facts, entry);
+      return render(doc, entry.kind, doc.debtor.name, doc.amount, formats, report::cancellation_text,
+                    report::cancellation_json, [](const CancellationDocument& d) { return report::cancellation_pdf(d); });
+    }
+    case DocumentKind::refund: {
+      if (status.term.state != TermState::ended || row->refund_due <= Money{}) {
+        why = "no refund is due to it as of " + format_date(entry.date) + " any more";
+        return std::nullopt;
+      }
+      RefundNotice doc = build_refund_notice(rules, facts, status, entry.party, number, mark,
+                                             calls_cancelled_with_notice(facts, entry.party, entry.date));
+      as_issued(doc, facts, entry);
+      return render(doc, entry.kind, doc.contributor.name, doc.amount, formats, report::refund_notice_text,
+                    report::refund_notice_json, [](const RefundNotice& d) { return report::refund_notice_pdf(d); });
+    }
+    case DocumentKind::reversal: {
+      const Money amount = status.term.state == TermState::ended ? reversal_part(*row) : Money{};
+      if (amount <= Money{}) {
+        why = "nothing is to be paid back by it as of " + format_date(entry.date) + " any more";
+        return std::nullopt;
+      }
+      ReversalOrder doc = build_reversal_order(rules, facts, status, entry.party, amount, entry.date, number, mark);
+      as_issued(doc, facts, entry);
+      return render(doc, entry.kind, doc.debtor.name, doc.amount, formats, report::reversal_order_text,
+                    report::reversal_order_json, [](const ReversalOrder& d) { return report::reversal_order_pdf(d); });
+    }
+    case DocumentKind::report:
+      why = "yearly reports are checked by `prorata report`";
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::optional<RenderedDocument> render_provisional_refund(const Rules& rules, const JournalFacts& facts,
+                                                          const Status& status, const std::string& party,
+                                                          const std::vector<std::string>& formats) {
+  const ContributorStatus* row = row_of(status, party);
+  if (!row || row->refund_due <= Money{}) return std::nullopt;
+  RefundNotice doc = build_refund_notice(rules, facts, status, party, "", DocumentMark::provisional, Money{});
+  return render(doc, DocumentKind::refund, doc.contributor.name, doc.amount, formats, report::refund_notice_text,
+                report::refund_notice_json, [](const RefundNotice& d) { return report::refund_notice_pdf(d); });
+}
+
+}  // namespace prorata::cli
