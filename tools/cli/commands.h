@@ -26,6 +26,7 @@ struct StatusOptions {
   std::string journal_path;
   std::optional<std::string> as_of;  // YYYY-MM-DD; default today (UTC)
   std::string format = "text";       // text | json | csv
+  std::optional<std::string> csv;    // --csv fr: CSV for a French spreadsheet (implies --format csv)
 };
 
 struct DocumentsOptions {
