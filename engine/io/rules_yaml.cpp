@@ -215,7 +215,7 @@ void load_convention(const YamlReader& in, const YAML::Node& node, Rules& rules)
 }  // namespace
 
 std::optional<Rules> load_rules(std::string_view text, const std::string& path, Diagnostics& diagnostics) {
-  const std::size_t errors_before = diagnostics.size();
+  const std::size_t errors_before = diagnostics.error_count();
   if (!precheck(text, path, diagnostics)) return std::nullopt;
   YAML::Node root;
   try {
@@ -237,7 +237,7 @@ std::optional<Rules> load_rules(std::string_view text, const std::string& path, 
     if (value && *value != "prorata/1") in.error(*format, "unknown format " + in_quotes(*value) + "; expected prorata/1");
   }
   if (auto convention = in.child(root, "convention", true, "the rules file")) load_convention(in, *convention, rules);
-  if (diagnostics.size() != errors_before) return std::nullopt;
+  if (diagnostics.error_count() != errors_before) return std::nullopt;
   return rules;
 }
 
