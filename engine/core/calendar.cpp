@@ -1,5 +1,8 @@
 #include "core/calendar.h"
 
+#include <algorithm>
+#include <initializer_list>
+
 #include <cstdio>
 
 #include "core/limits.h"
@@ -51,11 +54,19 @@ DurationParse parse_duration(std::string_view text) {
   int count = to_int(text.substr(0, space));
   std::string_view unit = text.substr(space + 1);
   Duration duration{count, Duration::Unit::days};
-  // French units too: the conventions are written in French ("six mois", "un mois").
-  if (unit == "months" || unit == "month" || unit == "mois") {
+  // French units too: the conventions are written in French ("six mois", "un an", "deux années").
+  const auto is_one_of = [&](std::initializer_list<std::string_view> units) {
+    return std::find(units.begin(), units.end(), unit) != units.end();
+  };
+  if (is_one_of({"months", "month", "mois"})) {
     duration.unit = Duration::Unit::months;
-  } else if (unit != "days" && unit != "day" && unit != "jours" && unit != "jour") {
-    return {std::nullopt, std::string(usage) + " (unit must be months or days; mois and jours are accepted)"};
+  } else if (is_one_of({"years", "year", "an", "ans", "ann\xC3\xA9" "e", "ann\xC3\xA9" "es"})) {
+    // A year is 12 months: from 2020-02-29, "1 year" ends on 2021-02-28, as 12 months does.
+    if (count > limits::duration_count_max / 12) return {std::nullopt, "duration too long (at most 100 years)"};
+    duration = Duration{count * 12, Duration::Unit::months};
+  } else if (!is_one_of({"days", "day", "jours", "jour"})) {
+    return {std::nullopt, std::string(usage) +
+                              " (unit must be years, months or days; an/ans/ann\xC3\xA9" "e(s), mois and jours are accepted)"};
   }
   if (count > limits::duration_count_max) return {std::nullopt, "duration too long (at most 1200 months or days)"};
   return {duration, {}};

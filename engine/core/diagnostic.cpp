@@ -12,12 +12,21 @@ std::string format_diagnostic(const Diagnostic& diagnostic) {
     out += ':' + std::to_string(diagnostic.loc.line);
     if (diagnostic.loc.column != 0) out += ':' + std::to_string(diagnostic.loc.column);
   }
-  out += ": error: ";
+  out += diagnostic.severity == Severity::warning ? ": warning: " : ": error: ";
   out += diagnostic.message;
   return out;
 }
 
 void Diagnostics::error(SourceLoc loc, std::string message) {
+  add(Diagnostic{std::move(loc), std::move(message), Severity::error});
+}
+
+void Diagnostics::warning(SourceLoc loc, std::string message) {
+  add(Diagnostic{std::move(loc), std::move(message), Severity::warning});
+}
+
+void Diagnostics::add(Diagnostic diagnostic) {
+  if (diagnostic.severity == Severity::error) ++error_count_;
   if (items_.size() >= limits::diagnostics_max) {
     if (!truncated_) {
       truncated_ = true;
@@ -26,7 +35,7 @@ void Diagnostics::error(SourceLoc loc, std::string message) {
     }
     return;
   }
-  items_.push_back(Diagnostic{std::move(loc), std::move(message)});
+  items_.push_back(std::move(diagnostic));
 }
 
 void Diagnostics::sort() {
@@ -38,7 +47,11 @@ void Diagnostics::sort() {
 }
 
 void Diagnostics::append(const Diagnostics& other) {
-  for (const auto& d : other.items_) error(d.loc, d.message);
+  for (const auto& d : other.items_) add(d);
+  // What `other` counted past its own limit is still an error here.
+  error_count_ += other.error_count_ - static_cast<std::size_t>(std::count_if(
+                      other.items_.begin(), other.items_.end(),
+                      [](const Diagnostic& d) { return d.severity == Severity::error; }));
 }
 
 }  // namespace prorata

@@ -1,5 +1,7 @@
 // Errors as values: loaders collect every problem of a file, each with where it comes from, and the
-// CLI prints them compiler-style (`PATH:LINE:COL: error: MESSAGE`).
+// CLI prints them compiler-style (`PATH:LINE:COL: error: MESSAGE`). A warning is the same, printed
+// `PATH:LINE:COL: warning: MESSAGE`: the input is accepted as it is, but a finance officer should look at
+// that line (a payment with no statement before it, a journal with no line for this convention).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -13,18 +15,27 @@ struct SourceLoc {
   std::uint32_t column = 0;  // 1-based; 0 = not known (CSV reports lines)
 };
 
+// An error refuses the input (exit status 2); a warning only reports (exit status unchanged).
+enum class Severity : std::uint8_t { error, warning };
+
 struct Diagnostic {
   SourceLoc loc;
   std::string message;
+  Severity severity = Severity::error;
 };
 
-// `PATH:LINE:COL: error: MESSAGE`, omitting LINE/COL when they are 0.
+// `PATH:LINE:COL: error: MESSAGE` (or `warning:`), omitting LINE/COL when they are 0.
 std::string format_diagnostic(const Diagnostic& diagnostic);
 
 class Diagnostics {
  public:
   void error(SourceLoc loc, std::string message);
-  [[nodiscard]] bool empty() const { return items_.empty(); }
+  void warning(SourceLoc loc, std::string message);
+  // No error (warnings may be there: they never refuse an input). Every "was the input good?" test
+  // asks this, so a warning can never turn a good input into a bad one.
+  [[nodiscard]] bool empty() const { return error_count_ == 0; }
+  [[nodiscard]] std::size_t error_count() const { return error_count_; }
+  // Errors and warnings kept (at most limits::diagnostics_max).
   [[nodiscard]] std::size_t size() const { return items_.size(); }
   [[nodiscard]] const std::vector<Diagnostic>& items() const { return items_; }
   // Keeps file order: sorts by path, line, column, stably.
@@ -32,7 +43,10 @@ class Diagnostics {
   void append(const Diagnostics& other);
 
  private:
+  void add(Diagnostic diagnostic);
+
   std::vector<Diagnostic> items_;
+  std::size_t error_count_ = 0;  // counted even past the limit, so that empty() stays true to its word
   bool truncated_ = false;
 };
 

@@ -81,6 +81,7 @@ Evaluation evaluate_detailed(const Rules& rules, const JournalFacts& facts, Date
     ContributorStatus row;
     row.id = c.id;
     row.name = c.name;
+    row.siren = c.siren;
     row.cap_agreed = c.cap_agreed;
     row.cap = caps[i];
     row.called = flows.called;

@@ -28,6 +28,7 @@ struct TermStatus {
 struct ContributorStatus {
   std::string id;
   std::string name;
+  std::string siren;  // as in the rules; may be empty
   Money cap_agreed;
   Money cap;
   Money called;

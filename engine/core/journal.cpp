@@ -150,6 +150,12 @@ void JournalBuilder::add(const Event& event, Diagnostics& diagnostics) {
 }
 
 void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
+  if ((event.kind == EventKind::notice || event.kind == EventKind::termination) && !rules_.term.notice_period) {
+    diagnostics.error(event.loc, std::string("a ") + to_string(event.kind) + " needs the rules' notice_period (term: "
+                                     "notice_period: 1 month), and the rules of " + rules_.id + " have none: a "
+                                     "convention without one has no termination clause");
+    return;
+  }
   PartyFacts* party = event.party.empty() ? nullptr : &facts_.parties.at(event.party);
   switch (event.kind) {
     case EventKind::signature:
@@ -174,6 +180,7 @@ void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
         }
       }
       party->flows_by_day[event.date].called += *event.amount;
+      note_statement_for_payments(event);
       facts_.statements.push_back(
           {event.date, event.party, *event.amount, event.ref, event.memo, event.loc, event.ref, std::nullopt});
       break;
@@ -193,6 +200,7 @@ void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
       }
       party->flows_by_day[event.date].paid += *event.amount;
       note_first_flow(event);
+      note_payment_for_statements(event);
       break;
     case EventKind::refund:
       note_first_flow(event);
@@ -206,8 +214,11 @@ void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
     case EventKind::milestone:
       PRORATA_ASSERT(!event.ref.empty());  // check_event_shape
       if (!facts_.milestones.emplace(event.ref, event.date).second) {
-        diagnostics.error(event.loc, "milestone " + in_quotes(event.ref) + " was already reached on " +
-                                         format_date(facts_.milestones.at(event.ref)));
+        const SourceLoc& first = milestone_locs_.at(event.ref);
+        diagnostics.error(event.loc, "milestone " + in_quotes(event.ref) + " appears twice: line " +
+                                         std::to_string(first.line) + " (" + format_date(facts_.milestones.at(event.ref)) +
+                                         ") and line " + std::to_string(event.loc.line) + " (" +
+                                         format_date(event.date) + "); a milestone is reached once: remove one");
         return;
       }
       milestone_locs_.emplace(event.ref, event.loc);
@@ -271,6 +282,22 @@ bool JournalBuilder::check_signature(const Event& event, Diagnostics& diagnostic
 void JournalBuilder::note_first_flow(const Event& event) {
   auto [it, inserted] = first_flow_.emplace(event.party, SignatureFact{event.date, event.loc});
   if (!inserted && event.date < it->second.date) it->second = SignatureFact{event.date, event.loc};
+}
+
+void JournalBuilder::note_payment_for_statements(const Event& event) {
+  auto [first, inserted] = first_payment_.emplace(event.party, SignatureFact{event.date, event.loc});
+  if (!inserted && event.date < first->second.date) first->second = SignatureFact{event.date, event.loc};
+  auto statement = first_statement_.find(event.party);
+  if (statement != first_statement_.end() && statement->second <= event.date) return;  // called before: fine
+  payments_before_statements_[event.party].emplace(event.date, event.loc);
+}
+
+void JournalBuilder::note_statement_for_payments(const Event& event) {
+  auto [first, inserted] = first_statement_.emplace(event.party, event.date);
+  if (!inserted && event.date < first->second) first->second = event.date;
+  auto waiting = payments_before_statements_.find(event.party);
+  if (waiting == payments_before_statements_.end()) return;
+  waiting->second.erase(waiting->second.lower_bound(event.date), waiting->second.end());  // now called before
 }
 
 // Refund refs shaped PREFIX-YYYY-NNNN keep the numbering of the next refund notices going.
@@ -356,6 +383,49 @@ void JournalBuilder::check_flows_from_joining(Diagnostics& diagnostics) const {
   }
 }
 
+// Money comes from a party bound by the convention: a payment dated before its payer signed it is a
+// typo in a date (or a payment for something else), refused at the payer's earliest payment. A
+// contributor that joins by an amendment signs that amendment instead (check_flows_from_joining).
+void JournalBuilder::check_payments_after_signature(Diagnostics& diagnostics) const {
+  for (const Contributor& contributor : rules_.contributors) {
+    auto payment = first_payment_.find(contributor.id);
+    if (payment == first_payment_.end()) continue;
+    // A contributor with no signature yet leaves the convention out of force: its statements are
+    // refused already, and the payment of a convention being signed is judged once it is.
+    const std::optional<Date>& signed_on = facts_.parties.at(contributor.id).signed_on;
+    if (!signed_on || payment->second.date >= *signed_on) continue;
+    diagnostics.error(payment->second.loc,
+                      "a payment from " + in_quotes(contributor.id) + " dated " + format_date(payment->second.date) +
+                          " comes before it signed the convention (on " + format_date(*signed_on) +
+                          "): a party pays under a convention it has signed");
+  }
+}
+
+// A payment is the answer to a call (art. 4.3 of the reference: the contributor pays on a statement of
+// amounts due). One with no statement to its payer dated on or before it is money received all the
+// same, so it is accepted and counted; the warning asks for the missing statement (or the date).
+void JournalBuilder::warn_payments_before_statements(Diagnostics& diagnostics) const {
+  for (const auto& [party, payments] : payments_before_statements_) {
+    const auto statement = first_statement_.find(party);
+    const auto refused = first_payment_.find(party);  // may be refused already: one message per line
+    const bool refused_before_signature = [&] {
+      const std::optional<Date>& signed_on = facts_.parties.at(party).signed_on;
+      return joins_by_.count(party) == 0 && signed_on && refused->second.date < *signed_on;
+    }();
+    for (const auto& [date, loc] : payments) {
+      if (refused_before_signature && loc.line == refused->second.loc.line && loc.path == refused->second.loc.path) {
+        continue;
+      }
+      diagnostics.warning(loc, "a payment from " + in_quotes(party) + " dated " + format_date(date) +
+                                   " has no statement (call for funds) to it dated on or before it (" +
+                                   (statement != first_statement_.end()
+                                        ? "the first is dated " + format_date(statement->second)
+                                        : std::string("the journal has none")) +
+                                   "): record the statement it pays, or check the date");
+    }
+  }
+}
+
 void JournalBuilder::check_refunds(Diagnostics& diagnostics) const {
   for (const auto& [id, contributor] : contributors_) {
     const PartyFacts& party = facts_.parties.at(id);
@@ -376,20 +446,21 @@ void JournalBuilder::check_refunds(Diagnostics& diagnostics) const {
 
 void JournalBuilder::check_termination(Diagnostics& diagnostics) {
   if (!facts_.termination) return;
+  PRORATA_ASSERT(rules_.term.notice_period.has_value());  // fold() refuses a termination without it
   const Date termination = *facts_.termination;
   bool allowed = std::any_of(notices_.begin(), notices_.end(), [&](Date notice) {
-    return prorata::add(notice, rules_.term.notice_period) <= termination;
+    return prorata::add(notice, *rules_.term.notice_period) <= termination;
   });
   if (allowed) return;
   std::string message = "termination on " + format_date(termination) + " needs a formal notice at least " +
-                        format_duration(rules_.term.notice_period) + " earlier";
+                        format_duration(*rules_.term.notice_period) + " earlier";
   std::optional<Date> latest;
   for (Date notice : notices_) {
     if (notice <= termination && (!latest || notice > *latest)) latest = notice;
   }
   if (latest) {
     message += " (the notice of " + format_date(*latest) + " allows it from " +
-               format_date(prorata::add(*latest, rules_.term.notice_period)) + ")";
+               format_date(prorata::add(*latest, *rules_.term.notice_period)) + ")";
   } else {
     message += " (the journal has none)";
   }
@@ -404,6 +475,8 @@ void JournalBuilder::finish(Diagnostics& diagnostics) {
   check_register(diagnostics);
   check_cancellations(diagnostics);
   check_flows_from_joining(diagnostics);
+  check_payments_after_signature(diagnostics);
+  warn_payments_before_statements(diagnostics);
   check_refunds(diagnostics);
   check_term_dates(diagnostics);
 }

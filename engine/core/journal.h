@@ -89,6 +89,8 @@ class JournalBuilder : public EventSink {
   bool check_party(const Event& event, Diagnostics& diagnostics) const;
   bool check_signature(const Event& event, Diagnostics& diagnostics);
   void check_flows_from_joining(Diagnostics& diagnostics) const;
+  void check_payments_after_signature(Diagnostics& diagnostics) const;
+  void warn_payments_before_statements(Diagnostics& diagnostics) const;
   void check_refunds(Diagnostics& diagnostics) const;
   void check_termination(Diagnostics& diagnostics);
   bool check_amount(const Event& event, Diagnostics& diagnostics);
@@ -102,6 +104,8 @@ class JournalBuilder : public EventSink {
   void fold(const Event& event, Diagnostics& diagnostics);
   void note_refund_number(const std::string& ref, Date day);
   void note_first_flow(const Event& event);
+  void note_payment_for_statements(const Event& event);
+  void note_statement_for_payments(const Event& event);
   void check_term_dates(Diagnostics& diagnostics);
 
   const Rules& rules_;
@@ -117,6 +121,11 @@ class JournalBuilder : public EventSink {
   std::map<std::string, const Contributor*> contributors_;  // of the base and of every amendment
   std::map<std::string, std::size_t> joins_by_;              // joining contributor -> amendment index
   std::map<std::string, SignatureFact> first_flow_;          // party -> its earliest payment or refund
+  std::map<std::string, SignatureFact> first_payment_;       // party -> its earliest payment
+  std::map<std::string, Date> first_statement_;              // party -> the date of its earliest statement
+  // party -> its payments dated before every statement to it read so far (a statement read later
+  // removes those it precedes): what may deserve a warning, few in a journal in any sensible order.
+  std::map<std::string, std::multimap<Date, SourceLoc>> payments_before_statements_;
   std::vector<std::string> eligible_anywhere_;               // eligible in some version (typo check)
 };
 

@@ -38,12 +38,33 @@ std::string ascii_lower(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// `word` and its English plural or singular: category <-> categories, cap <-> caps.
+std::vector<std::string> number_forms(const std::string& word) {
+  std::vector<std::string> forms{word, word + "s"};
+  const auto ends_with = [&](std::string_view end) {
+    return word.size() > end.size() && word.compare(word.size() - end.size(), end.size(), end) == 0;
+  };
+  if (ends_with("y")) forms.push_back(word.substr(0, word.size() - 1) + "ies");
+  if (ends_with("ies")) forms.push_back(word.substr(0, word.size() - 3) + "y");
+  if (ends_with("s")) forms.push_back(word.substr(0, word.size() - 1));
+  return forms;
+}
+
+}  // namespace
+
 std::optional<std::string> nearest_name(std::string_view word, std::span<const std::string_view> candidates) {
   std::optional<std::string_view> best;
   std::size_t best_distance = nearest_name_distance_max + 1;
-  const std::string lower_word = ascii_lower(word);
+  const std::vector<std::string> forms = number_forms(ascii_lower(word));
   for (std::string_view candidate : candidates) {
-    const std::size_t distance = edit_distance(lower_word, ascii_lower(candidate), nearest_name_distance_max);
+    const std::string lower_candidate = ascii_lower(candidate);
+    std::size_t distance = edit_distance(forms.front(), lower_candidate, nearest_name_distance_max);
+    // Another number of the word counts as one edit, so the word as written wins a tie.
+    for (std::size_t f = 1; f < forms.size() && distance > 1; ++f) {
+      if (forms[f] == lower_candidate) distance = 1;
+    }
     if (distance < best_distance) {  // strictly less: the first of equally near candidates wins
       best = candidate;
       best_distance = distance;
@@ -52,6 +73,11 @@ std::optional<std::string> nearest_name(std::string_view word, std::span<const s
   if (!best) return std::nullopt;
   PRORATA_ASSERT(best_distance <= nearest_name_distance_max);
   return std::string(*best);
+}
+
+std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {
+  auto near = nearest_name(word, candidates);
+  return near ? "; did you mean '" + *near + "'?" : std::string();
 }
 
 }  // namespace prorata

@@ -21,6 +21,11 @@ std::size_t edit_distance(std::string_view source, std::string_view target, std:
 
 // The candidate closest to `word` within nearest_name_distance_max edits, ASCII case not counted
 // (`DINUM` finds `dinum`); on a tie, the first in `candidates`. An exact match is returned as is.
+// The English plural or singular of `word` counts as `word` itself (`eligible_category` finds
+// `eligible_categories`, three edits away; `cap` finds `caps`): the commonest slip in a key name.
 std::optional<std::string> nearest_name(std::string_view word, std::span<const std::string_view> candidates);
+
+// "; did you mean 'NAME'?" with the nearest_name of `word`, or "" when none is near.
+std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates);
 
 }  // namespace prorata

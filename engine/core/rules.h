@@ -47,7 +47,9 @@ struct Term {
   // `effective: last_signature` is the only rule for now: the day the last required party signed.
   Duration max_duration;
   std::optional<std::string> ends_at_milestone;
-  Duration notice_period;
+  // Between a formal notice and a termination; absent when the convention has no termination clause
+  // (a notice or termination line in the journal is then refused).
+  std::optional<Duration> notice_period;
   std::string basis;  // the article it comes from (optional `term: basis:`), for explain
 };
 

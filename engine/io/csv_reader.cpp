@@ -31,12 +31,14 @@ std::string shell_word(const std::string& path) {
 
 // The first bad line says how to convert the file; the next ones only where they are, so a Latin-1
 // export of a thousand lines does not repeat the hint a thousand times.
-std::string not_utf8_message(std::uint8_t byte, const std::string& path, bool with_hint) {
+std::string not_utf8_message(std::uint8_t byte, const std::string& path, bool with_hint, bool stops) {
   const std::string file = shell_word(path);
   std::string message = "invalid UTF-8 (byte " + hex_byte(byte) + ")";
   if (!with_hint) return message + ": see the first such line for how to convert the file";
-  return message + ": the file is not UTF-8 (a Windows-1252/Latin-1 export?): convert it with `iconv -f WINDOWS-1252 -t UTF-8 " +
-         file + " > " + file + ".utf8`";
+  message += ": the file is not UTF-8 (a Windows-1252/Latin-1 export?): convert it with `iconv -f WINDOWS-1252 -t UTF-8 " +
+             file + " > " + file + ".utf8`";
+  if (stops) message += "; nothing after this line is read or checked until then";
+  return message;
 }
 
 }  // namespace
@@ -111,6 +113,10 @@ bool CsvReader::next(CsvRecord& record, Diagnostics& diagnostics) {
       return false;
     }
     ++skipped_record_count_;
+    if (stop_at_not_utf8_ && utf8_reported_) {  // reported with the hint, at its line
+      stop_ = Stop::not_utf8;
+      return false;
+    }
   }
 }
 
@@ -232,7 +238,7 @@ CsvReader::Step CsvReader::end_of_input(CsvRecord& record, State state, const Re
   RecordProblems last = problems;
   if (!utf8_.complete() && !last.utf8) {  // the file ends inside a multi-byte character
     last.utf8 = true;
-    diagnostics.error(loc(byte_line_), not_utf8_message(utf8_.lead_byte(), path_, !utf8_reported_));
+    diagnostics.error(loc(byte_line_), not_utf8_message(utf8_.lead_byte(), path_, !utf8_reported_, stop_at_not_utf8_));
     utf8_reported_ = true;
   }
   return end_of_record(record, last);
@@ -248,7 +254,7 @@ void CsvReader::check_byte(int byte, RecordProblems& problems, Diagnostics& diag
   }
   if (!utf8_.feed(static_cast<std::uint8_t>(byte)) && !problems.utf8) {
     problems.utf8 = true;
-    diagnostics.error(loc(byte_line_), not_utf8_message(utf8_.bad_byte(), path_, !utf8_reported_));
+    diagnostics.error(loc(byte_line_), not_utf8_message(utf8_.bad_byte(), path_, !utf8_reported_, stop_at_not_utf8_));
     utf8_reported_ = true;
   }
 }
@@ -262,7 +268,8 @@ void CsvReader::report_stop(Diagnostics& diagnostics) {
   if (stop_ == Stop::none || stop_reported_) return;
   stop_reported_ = true;
   switch (stop_) {
-    case Stop::none: break;
+    case Stop::none:
+    case Stop::not_utf8: break;  // reported at its line
     case Stop::read_error: diagnostics.error(loc(0), "read error: the file could not be read to its end"); break;
     case Stop::too_large:
       diagnostics.error(loc(0), "the file is larger than " + std::to_string(input_bytes_max_) + " bytes (the limit)");

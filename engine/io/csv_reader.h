@@ -75,12 +75,19 @@ class CsvReader {
   // Malformed records reported and skipped so far.
   [[nodiscard]] std::size_t skipped_record_count() const { return skipped_record_count_; }
 
+  // Stops reading at the first record that is not UTF-8, with one error there (the conversion hint),
+  // instead of reporting and skipping each such record. For a reader whose later checks depend on
+  // every line (a journal: a dropped signature would make every later statement look premature), a
+  // file in another encoding is one problem, not one per line.
+  void stop_at_first_not_utf8() { stop_at_not_utf8_ = true; }
+  [[nodiscard]] bool stopped_at_not_utf8() const { return stop_ == Stop::not_utf8; }
+
   static constexpr std::size_t chunk_bytes = std::size_t{64} << 10;
 
  private:
   enum class Step { record, skipped, end };
   enum class State { field_start, unquoted, quoted, quote_in_quoted };
-  enum class Stop { none, read_error, too_large, too_many_lines, utf16 };
+  enum class Stop { none, read_error, too_large, too_many_lines, utf16, not_utf8 };
   struct RecordProblems {
     bool nul = false;
     bool utf8 = false;
@@ -120,6 +127,7 @@ class CsvReader {
   bool first_chunk_ = true;
   bool stop_reported_ = false;
   bool utf8_reported_ = false;  // the conversion hint is given once
+  bool stop_at_not_utf8_ = false;
   std::size_t skipped_record_count_ = 0;
 };
 

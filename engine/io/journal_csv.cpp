@@ -102,7 +102,9 @@ Header read_header(const CsvRecord& record, const SourceLoc& loc, Diagnostics& d
   bool ok = true;
   for (std::size_t field = 0; field < record.field_count(); ++field) {
     const std::string_view name = record.field(field);
-    const auto* known = std::find(journal_column_names.begin(), journal_column_names.end(), name);
+    // Spreadsheets capitalise headers (`Date,Event,Party`): a column name is the same in any ASCII case.
+    const std::string lowered = ascii_lower(name);
+    const auto* known = std::find(journal_column_names.begin(), journal_column_names.end(), lowered);
     if (known == journal_column_names.end()) {
       diagnostics.error(loc, unknown_column_message(name));
       ok = false;
@@ -278,9 +280,17 @@ bool JournalCsv::no_hidden_character(std::string_view value, std::string_view wh
 
 }  // namespace
 
-bool read_journal(std::istream& in, const std::string& path, EventSink& sink, Diagnostics& diagnostics) {
+namespace {
+
+enum class ReadEnd { complete, stopped_not_utf8 };
+
+// One pass over the journal. A line that is not UTF-8 stops it there, with one error: the file is in
+// another encoding, and every line it would drop (a signature, a statement) would make the checks
+// across lines report problems that are not there.
+ReadEnd read_events(std::istream& in, const std::string& path, EventSink& sink, Diagnostics& diagnostics) {
   Diagnostics found;  // this file's own: `diagnostics` may be full already, or hold other files'
   CsvReader reader(in, path);
+  reader.stop_at_first_not_utf8();
   CsvRecord record;
   JournalCsv journal(path, sink, found);
   while (reader.next(record, found)) {
@@ -294,7 +304,7 @@ bool read_journal(std::istream& in, const std::string& path, EventSink& sink, Di
                     "the columns are separated by ';' (a spreadsheet's French CSV export?): export the file as CSV "
                     "with ',' separators (\"CSV UTF-8 (comma delimited)\"), amounts with a decimal point");
         diagnostics.append(found);
-        return false;
+        return ReadEnd::complete;
       }
       journal.header(record);
     }
@@ -303,6 +313,39 @@ bool read_journal(std::istream& in, const std::string& path, EventSink& sink, Di
     found.error(SourceLoc{path, 1, 0},  // where the header should be
                 "empty journal: expected a header line date,event,party,amount,ref,category,memo");
   }
+  diagnostics.append(found);
+  return reader.stopped_at_not_utf8() ? ReadEnd::stopped_not_utf8 : ReadEnd::complete;
+}
+
+// Every row of the journal names another convention than the rules': most likely the wrong rules, or
+// a typo in the convention column. Said with the ids found and their row counts (not an error: a
+// shared journal may have no row yet for a new convention).
+void warn_other_conventions(const std::string& path, const Rules& rules, const ConventionRouter& router,
+                            std::size_t events, Diagnostics& diagnostics) {
+  if (events != 0 || router.other_conventions().empty()) return;
+  std::string found;
+  std::vector<std::string_view> ids;
+  for (const auto& [id, rows] : router.other_conventions()) {
+    found += (found.empty() ? "" : ", ") + in_quotes(id) + " (" + std::to_string(rows) + (rows == 1 ? " row)" : " rows)");
+    ids.emplace_back(id);
+  }
+  std::string message = "no row of the journal is for " + in_quotes(rules.id) + " (the rules' convention id); the " +
+                        "convention column names " + found;
+  // Which id found is a typo of the rules' one (one edit at most): the likeliest slip.
+  for (std::string_view id : ids) {
+    if (edit_distance(id, rules.id, 1) <= 1) {
+      message += "; " + in_quotes(id) + " is one edit from " + in_quotes(rules.id) + ": a typo?";
+      break;
+    }
+  }
+  diagnostics.warning(SourceLoc{path, 1, 0}, message);  // at the header, which names the convention column
+}
+
+}  // namespace
+
+bool read_journal(std::istream& in, const std::string& path, EventSink& sink, Diagnostics& diagnostics) {
+  Diagnostics found;
+  read_events(in, path, sink, found);
   diagnostics.append(found);
   return found.empty();
 }
@@ -336,8 +379,12 @@ bool load_journal(std::istream& in, const std::string& path, const Rules& rules,
   ConventionRouter router;
   router.route(rules.id, builder);
   Diagnostics found;
-  read_journal(in, path, router, found);
-  builder.finish(found);  // what needs every line: reported with the lines' own problems
+  // Lines not read (another encoding) would make the checks across lines wrong: they wait for a file
+  // that reads to its end.
+  if (read_events(in, path, router, found) == ReadEnd::complete) {
+    builder.finish(found);  // what needs every line: reported with the lines' own problems
+    warn_other_conventions(path, rules, router, builder.facts().events, found);
+  }
   diagnostics.append(found);
   return found.empty();
 }

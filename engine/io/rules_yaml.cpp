@@ -51,13 +51,13 @@ void load_term(const YamlReader& in, const YAML::Node& node, Term& term) {
   if (auto effective = in.child(node, "effective", true, "term")) {
     auto value = in.text(*effective, "effective");
     if (value && *value != "last_signature") {
-      in.error(*effective, "unknown effective rule " + in_quotes(*value) + "; the only one is 'last_signature'");
+      in.unknown_value(*effective, "effective rule", *value, {"last_signature"}, "the only one is 'last_signature'");
     }
   }
   if (auto child = in.child(node, "max_duration", true, "term")) {
     if (auto value = load_duration(in, *child, "max_duration")) term.max_duration = *value;
   }
-  if (auto child = in.child(node, "notice_period", true, "term")) {
+  if (auto child = in.child(node, "notice_period", false, "term")) {
     if (auto value = load_duration(in, *child, "notice_period")) term.notice_period = *value;
   }
   if (auto milestone = in.child(node, "ends_at_milestone", false, "term")) {
@@ -75,7 +75,10 @@ void load_settlement(const YamlReader& in, const YAML::Node& node, Rules& rules,
     const std::map<std::string, ShareKey> keys{{"paid", ShareKey::paid}, {"caps", ShareKey::caps},
                                                {"equal", ShareKey::equal}, {"weights", ShareKey::weights}};
     if (value && keys.count(*value)) rules.share_key = keys.at(*value);
-    else if (value) in.error(*key, "unknown share_key " + in_quotes(*value) + "; expected paid, caps, equal or weights");
+    else if (value) {
+      in.unknown_value(*key, "share_key", *value, {"paid", "caps", "equal", "weights"},
+                       "expected paid, caps, equal or weights");
+    }
   }
   weights_node = in.child(node, "weights", false, "settlement");
 }
@@ -148,7 +151,7 @@ void load_aggregate(const YamlReader& in, const YAML::Node& convention, Rules& r
     auto value = in.text(*policy, "aggregate_cap_policy");
     if (value && *value == "scale") rules.aggregate_cap_policy = CapPolicy::scale;
     else if (value && *value != "reject") {
-      in.error(*policy, "unknown aggregate_cap_policy " + in_quotes(*value) + "; expected reject or scale");
+      in.unknown_value(*policy, "aggregate_cap_policy", *value, {"reject", "scale"}, "expected reject or scale");
     }
     if (!cap) in.error(*policy, "aggregate_cap_policy without an aggregate_cap");
   }
@@ -215,7 +218,7 @@ void load_convention(const YamlReader& in, const YAML::Node& node, Rules& rules)
 }  // namespace
 
 std::optional<Rules> load_rules(std::string_view text, const std::string& path, Diagnostics& diagnostics) {
-  const std::size_t errors_before = diagnostics.size();
+  const std::size_t errors_before = diagnostics.error_count();
   if (!precheck(text, path, diagnostics)) return std::nullopt;
   YAML::Node root;
   try {
@@ -234,10 +237,10 @@ std::optional<Rules> load_rules(std::string_view text, const std::string& path, 
   in.check_mapping(root, "the rules file", {"format", "convention"});
   if (auto format = in.child(root, "format", true, "the rules file")) {
     auto value = in.text(*format, "format");
-    if (value && *value != "prorata/1") in.error(*format, "unknown format " + in_quotes(*value) + "; expected prorata/1");
+    if (value && *value != "prorata/1") in.unknown_value(*format, "format", *value, {"prorata/1"}, "expected prorata/1");
   }
   if (auto convention = in.child(root, "convention", true, "the rules file")) load_convention(in, *convention, rules);
-  if (diagnostics.size() != errors_before) return std::nullopt;
+  if (diagnostics.error_count() != errors_before) return std::nullopt;
   return rules;
 }
 

@@ -138,7 +138,7 @@ std::optional<AmendmentChanges> load_changes(const YamlReader& in, const YAML::N
     auto text = in.text(*v, "aggregate_cap_policy");
     if (text == "scale") changes.aggregate_cap_policy = CapPolicy::scale;
     else if (text == "reject") changes.aggregate_cap_policy = CapPolicy::reject;
-    else if (text) in.error(*v, "unknown aggregate_cap_policy " + in_quotes(*text) + "; expected reject or scale");
+    else if (text) in.unknown_value(*v, "aggregate_cap_policy", *text, {"reject", "scale"}, "expected reject or scale");
     if (!rules.aggregate_cap && !node["aggregate_cap"]) in.error(*v, "aggregate_cap_policy without an aggregate_cap");
   }
   if (auto v = in.child(node, "eligible_categories", false, "changes")) {

@@ -170,7 +170,7 @@ void load_documents(const YamlReader& in, const YAML::Node& node, DocumentSettin
     auto value = in.text(*spelling, "spelling");
     if (value && *value == "1990") settings.spelling = Spelling::reform1990;
     else if (value && *value != "traditional") {
-      in.error(*spelling, "unknown spelling " + in_quotes(*value) + "; expected traditional or 1990");
+      in.unknown_value(*spelling, "spelling", *value, {"traditional", "1990"}, "expected traditional or 1990");
     }
   }
   if (auto signatory = in.child(node, "signatory", false, "documents")) {

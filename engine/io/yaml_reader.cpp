@@ -71,6 +71,15 @@ bool YamlReader::check_mapping(const YAML::Node& node, std::string_view what,
   return ok;
 }
 
+void YamlReader::unknown_value(const YAML::Node& node, std::string_view what, const std::string& value,
+                               std::initializer_list<std::string_view> allowed, std::string_view expected) const {
+  const std::vector<std::string_view> names(allowed);
+  const std::string near = did_you_mean(value, names);
+  std::string message = "unknown " + std::string(what) + " " + in_quotes(value);
+  message += near.empty() ? "; " + std::string(expected) : near + " (" + std::string(expected) + ")";
+  error(node, message);
+}
+
 std::optional<YAML::Node> YamlReader::child(const YAML::Node& parent, std::string_view key, bool required,
                                             std::string_view what) const {
   if (!parent.IsMap()) return std::nullopt;

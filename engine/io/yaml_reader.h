@@ -29,6 +29,11 @@ class YamlReader {
   std::optional<YAML::Node> child(const YAML::Node& parent, std::string_view key, bool required,
                                   std::string_view what) const;
 
+  // "unknown WHAT 'VALUE'; did you mean 'NEAR'? (EXPECTED)" at `node`, or "...; EXPECTED" when no
+  // value of `allowed` is near (core/nearest_name.h). `expected` lists the values in words.
+  void unknown_value(const YAML::Node& node, std::string_view what, const std::string& value,
+                     std::initializer_list<std::string_view> allowed, std::string_view expected) const;
+
   std::optional<std::string> text(const YAML::Node& node, std::string_view key) const;
   std::optional<std::string> id(const YAML::Node& node, std::string_view key) const;  // [a-z0-9-]+
   std::optional<Money> amount(const YAML::Node& node, std::string_view key, bool allow_negative) const;

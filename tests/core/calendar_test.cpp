@@ -113,6 +113,26 @@ TEST_CASE("parse_duration reads N months|N month|N days|N day") {
   CHECK(prorata::format_duration(duration_of("2 day")) == "2 days");
 }
 
+TEST_CASE("parse_duration reads years as 12 months, in English and French (an, ans, année, années)") {
+  CHECK(duration_of("1 year") == Duration{12, Duration::Unit::months});
+  CHECK(duration_of("3 years") == Duration{36, Duration::Unit::months});
+  CHECK(duration_of("1 an") == Duration{12, Duration::Unit::months});
+  CHECK(duration_of("2 ans") == Duration{24, Duration::Unit::months});
+  CHECK(duration_of("1 ann\xC3\xA9" "e") == Duration{12, Duration::Unit::months});
+  CHECK(duration_of("2 ann\xC3\xA9" "es") == Duration{24, Duration::Unit::months});
+  CHECK(duration_of("100 years") == Duration{1200, Duration::Unit::months});  // limits::duration_count_max
+  CHECK(prorata::format_duration(duration_of("2 ans")) == "24 months");
+  CHECK(plus("2020-02-29", "1 an") == "2021-02-28");  // 12 months from a 29 February: clamped
+  check_duration_refused("101 years");
+  CHECK(prorata::parse_duration("101 years").error == "duration too long (at most 100 years)");
+  check_duration_refused("1 Year");
+  check_duration_refused("1 annee");  // without its accent: not guessed
+  check_duration_refused("2 yrs");
+  CHECK(prorata::parse_duration("1 week").error ==
+        "expected a duration such as '6 months' or '30 days' (unit must be years, months or days; an/ans/"
+        "ann\xC3\xA9" "e(s), mois and jours are accepted)");
+}
+
 TEST_CASE("parse_duration refuses other units, signs, spacing and too long durations") {
   check_duration_refused("");
   check_duration_refused("6");
@@ -123,7 +143,6 @@ TEST_CASE("parse_duration refuses other units, signs, spacing and too long durat
   check_duration_refused("6 months ");
   check_duration_refused("6 Months");
   check_duration_refused("6 weeks");
-  check_duration_refused("1 year");
   check_duration_refused("six months");
   check_duration_refused("6 Mois");
   check_duration_refused("6 moi");

@@ -62,7 +62,9 @@ Diagnostics load(const Rules& rules, const std::vector<Event>& events, JournalFa
 Status run(const Rules& rules, const Journal& journal, const char* as_of) {
   JournalFacts facts;
   const Diagnostics diagnostics = load(rules, journal.events, facts);
-  for (const auto& d : diagnostics.items()) FAIL_CHECK(format_diagnostic(d));
+  for (const auto& d : diagnostics.items()) {
+    if (d.severity == Severity::error) FAIL_CHECK(format_diagnostic(d));  // a warning (a payment before its call) is fine
+  }
   return evaluate(rules, facts, day(as_of));
 }
 
@@ -236,8 +238,9 @@ void check_error(const Journal& journal, std::uint32_t line, const char* words) 
   const Diagnostics diagnostics = load(rules, journal.events, facts);
   INFO("expected one error about: ", std::string(words));
   for (const auto& item : diagnostics.items()) INFO(format_diagnostic(item));
-  REQUIRE(diagnostics.size() == 1);
-  const Diagnostic& d = diagnostics.items().front();
+  REQUIRE(diagnostics.error_count() == 1);  // warnings aside (a payment with no statement before it)
+  const Diagnostic& d = *std::find_if(diagnostics.items().begin(), diagnostics.items().end(),
+                                      [](const Diagnostic& item) { return item.severity == Severity::error; });
   CHECK(d.loc.path == "journal.csv");
   CHECK(d.loc.line == line);
   CHECK_MESSAGE(d.message.find(words) != std::string::npos, d.message);
@@ -370,7 +373,7 @@ TEST_CASE("journal: one signature per party, unique references and milestones, o
   Journal milestones = signed_journal();
   milestones.add("2020-12-01", EventKind::milestone, "", "", "phase-5-end")
       .add("2020-12-02", EventKind::milestone, "", "", "phase-5-end");
-  check_error(milestones, 9, "milestone 'phase-5-end' was already reached on 2020-12-01");
+  check_error(milestones, 9, "milestone 'phase-5-end' appears twice: line 8 (2020-12-01) and line 9 (2020-12-02)");
 
   Journal terminations = signed_journal();
   terminations.add("2020-09-01", EventKind::notice, "nord")
@@ -469,7 +472,8 @@ Journal random_journal(const Rules& rules, std::mt19937_64& rng) {
     for (std::uint64_t k = rng() % 4; k > 0; --k) {
       Money amount = random_cents(rng, 1, 600000);
       paid += amount;
-      push(random_day(rng, "2020-07-01", 200), EventKind::payment, c.id, amount, "V-" + std::to_string(k), "");
+      // After every signature (by 2020-08-14): a payment before its payer signed is refused.
+      push(random_day(rng, "2020-08-15", 150), EventKind::payment, c.id, amount, "V-" + std::to_string(k), "");
     }
     if (paid.cents > 0 && rng() % 3 == 0) {
       push(refunds_from + date::days{static_cast<int>(rng() % 90)}, EventKind::refund, c.id,

@@ -60,3 +60,18 @@ TEST_CASE("nearest_name: ASCII case does not count") {
   CHECK(nearest_name("DINUM", parties) == std::optional<std::string>("dinum"));
   CHECK(nearest_name("Nrod", parties) == std::optional<std::string>("nord"));
 }
+
+TEST_CASE("nearest_name: the English plural or singular of a word counts as one edit") {
+  const std::array<std::string_view, 3> keys{"eligible_categories", "aggregate_cap", "contributors"};
+  // eligible_category is 3 edits from eligible_categories (y -> ies), but its plural is the key.
+  CHECK(edit_distance("eligible_category", "eligible_categories", 5) == 3);
+  CHECK(nearest_name("eligible_category", keys) == std::optional<std::string>("eligible_categories"));
+  CHECK(nearest_name("contributor", keys) == std::optional<std::string>("contributors"));
+  CHECK(nearest_name("aggregate_caps", keys) == std::optional<std::string>("aggregate_cap"));
+  const std::array<std::string_view, 4> share_keys{"paid", "caps", "equal", "weights"};
+  CHECK(nearest_name("cap", share_keys) == std::optional<std::string>("caps"));
+  CHECK(nearest_name("weight", share_keys) == std::optional<std::string>("weights"));
+  CHECK(nearest_name("shares", share_keys) == std::nullopt);
+  CHECK(prorata::did_you_mean("cap", share_keys) == "; did you mean 'caps'?");
+  CHECK(prorata::did_you_mean("shares", share_keys).empty());
+}

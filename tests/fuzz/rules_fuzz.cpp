@@ -122,6 +122,8 @@ void evaluate_small_journal(const Rules& rules) {
   }
   builder.finish(diagnostics);
   for (const auto& d : diagnostics.items()) {
+    // Its payments answer no statement: warned, and accepted.
+    if (d.severity == prorata::Severity::warning) continue;
     // Only an amendment's caps over the aggregate, or a cap change for a contributor that joins by
     // another amendment (it does not sign this one), at its line in the rules.
     FUZZ_CHECK(d.loc.path == path);

@@ -49,11 +49,6 @@ std::optional<std::string> read_whole(const std::filesystem::path& path) {
   return bytes.str();
 }
 
-void print(Diagnostics& diagnostics) {
-  diagnostics.sort();
-  for (const auto& d : diagnostics.items()) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
-}
-
 std::optional<JournalFacts> load_from(const std::string& content, const std::string& path, const Rules& rules,
                                       Diagnostics& diagnostics) {
   std::istringstream in(content);
@@ -135,10 +130,8 @@ int run_documents(const DocumentsOptions& options) {
   }
   Diagnostics diagnostics;
   std::optional<JournalFacts> facts = load_from(*content, options.journal_path, rules, diagnostics);
-  if (!facts) {
-    print(diagnostics);
-    return exit_bad_input;
-  }
+  print_diagnostics(diagnostics);
+  if (!facts) return exit_bad_input;
   const Status status = evaluate(rules, *facts, *as_of);
   const std::vector<std::string> formats = distinct(options.formats);
 

@@ -26,6 +26,7 @@ struct StatusOptions {
   std::string journal_path;
   std::optional<std::string> as_of;  // YYYY-MM-DD; default today (UTC)
   std::string format = "text";       // text | json | csv
+  std::optional<std::string> csv;    // --csv fr: CSV for a French spreadsheet (implies --format csv)
 };
 
 struct DocumentsOptions {
@@ -51,6 +52,9 @@ int run_check(const CheckOptions& options);
 int run_explain(const ExplainOptions& options);
 int run_documents(const DocumentsOptions& options);
 int run_status(const StatusOptions& options);
+
+// Prints diagnostics in file order: a refused input its errors only, an accepted one its warnings.
+void print_diagnostics(Diagnostics& diagnostics);
 
 // Loading shared by the commands: prints every diagnostic and returns nullopt on bad input.
 std::optional<Rules> load_rules_or_report(const std::string& path);

@@ -16,10 +16,21 @@ long long milliseconds_since(Clock::time_point start) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
 }
 
-void print(Diagnostics& diagnostics) {
+}  // namespace
+
+// In file order; called on success too, so that warnings are seen. A refused input shows its errors
+// only: the first line printed is then its first error, and its warnings come once it is accepted.
+void print_diagnostics(Diagnostics& diagnostics) {
   diagnostics.sort();
-  for (const auto& d : diagnostics.items()) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+  const bool refused = !diagnostics.empty();
+  for (const auto& d : diagnostics.items()) {
+    if (refused && d.severity == Severity::warning) continue;
+    std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+  }
 }
+
+namespace {
+void print(Diagnostics& diagnostics) { print_diagnostics(diagnostics); }
 }  // namespace
 
 std::optional<Rules> load_rules_or_report(const std::string& path) {
@@ -30,6 +41,7 @@ std::optional<Rules> load_rules_or_report(const std::string& path) {
     print(diagnostics);
     return std::nullopt;
   }
+  print(diagnostics);  // warnings only: the rules are good
   spdlog::info("rules {}: convention {}, {} contributors ({} ms)", path, rules->id, rules->contributors.size(),
                milliseconds_since(start));
   return rules;
@@ -43,6 +55,7 @@ std::optional<JournalFacts> load_journal_or_report(const std::string& path, cons
     print(diagnostics);
     return std::nullopt;
   }
+  print(diagnostics);  // warnings only: the journal is good
   const JournalFacts& facts = builder.facts();
   std::size_t days = facts.expenses_by_day.size();
   for (const auto& entry : facts.parties) days += entry.second.flows_by_day.size();

@@ -27,9 +27,12 @@ int main(int argc, char** argv) {
   status_cmd->add_option("RULES", status.rules_path, "Rules file (YAML, format prorata/1)")->required();
   status_cmd->add_option("--journal", status.journal_path, "Journal (CSV)")->required();
   status_cmd->add_option("--as-of", status.as_of, "Date YYYY-MM-DD (default: today, UTC)");
-  status_cmd->add_option("--format", status.format, "text, json or csv")
-      ->check(CLI::IsMember({"text", "json", "csv"}))
-      ->capture_default_str();
+  auto* status_format = status_cmd->add_option("--format", status.format, "text, json or csv")
+                            ->check(CLI::IsMember({"text", "json", "csv"}))
+                            ->capture_default_str();
+  status_cmd->add_option("--csv", status.csv,
+                         "fr: CSV for a French spreadsheet (';', decimal comma, UTF-8 BOM); implies --format csv")
+      ->check(CLI::IsMember({"fr"}));
 
   DocumentsOptions documents;
   auto* documents_cmd = app.add_subcommand(
@@ -77,7 +80,10 @@ int main(int argc, char** argv) {
   spdlog::set_default_logger(log);
   try {
     if (*check_cmd) return run_check(check);
-    if (*status_cmd) return run_status(status);
+    if (*status_cmd) {
+      if (status.csv && status_format->count() == 0) status.format = "csv";
+      return run_status(status);
+    }
     if (*documents_cmd) return run_documents(documents);
     if (*explain_cmd) return run_explain(explain);
   } catch (const std::exception& e) {
