@@ -38,6 +38,16 @@ struct DocumentsOptions {
   bool replace = false;      // overwrite documents that exist with other content
 };
 
+// The yearly management report (compte rendu de gestion): previews only for now, marked PROJET.
+struct ReportOptions {
+  std::string rules_path;
+  std::string journal_path;
+  std::string year;                  // YYYY, the calendar year reported on
+  std::optional<std::string> as_of;  // YYYY-MM-DD, on or after 31 December of the year; default today (UTC)
+  std::string out_dir;
+  std::vector<std::string> formats{"pdf", "txt", "json"};
+};
+
 struct ExplainOptions {
   std::string rules_path;
   std::string journal_path;
@@ -49,6 +59,7 @@ struct ExplainOptions {
 int run_check(const CheckOptions& options);
 int run_explain(const ExplainOptions& options);
 int run_documents(const DocumentsOptions& options);
+int run_report(const ReportOptions& options);
 int run_status(const StatusOptions& options);
 
 // Loading shared by the commands: prints every diagnostic and returns nullopt on bad input.
