@@ -195,3 +195,22 @@ TEST_CASE("the amendment fixture's 2020 reports list both amendments signed in 2
                                                  "2022-01-05");
   CHECK(next[0].amendments_signed.empty());
 }
+
+TEST_CASE("while the term runs on 31 December, the outlook is provisional and says so") {
+  auto reports = seed_reports(2020, "2021-01-15");
+  prorata::ManagementReport report = reports[0];
+  // The seed's Nord as if phase 5 had not ended the term: the same figures, provisional.
+  report.settlement.provisional = true;
+  CHECK(prorata::report::report_outlook_fr(report) ==
+        "Si la convention prenait fin le 31 décembre 2020, selon les règles en vigueur à cette date, " +
+            euros("2 822,23") +
+            " vous serait restitué (montant provisoire, qui évoluera avec les dépenses et les versements jusqu’au terme).");
+  CHECK(line_of(prorata::report::management_report_text(report), "À restituer") ==
+        "À restituer (provisoire) " + euros("2 822,23"));
+  report.settlement.refund_due = {};
+  report.settlement.amount_due = *prorata::parse_amount("12.50").value;
+  report.settlement.balance = -report.settlement.amount_due;
+  report.settlement.final_contribution = report.to_date.net_paid + report.settlement.amount_due;
+  report.settlement.cap = report.settlement.final_contribution;
+  CHECK(contains(prorata::report::report_outlook_fr(report), ", vous resteriez redevable de " + euros("12,50") + " ("));
+}
