@@ -40,6 +40,16 @@ struct DocumentsOptions {
   bool replace = false;      // overwrite previews that exist with other content (never an issued document)
 };
 
+// The yearly management report (compte rendu de gestion): previews only for now, marked PROJET.
+struct ReportOptions {
+  std::string rules_path;
+  std::string journal_path;
+  std::string year;                  // YYYY, the calendar year reported on
+  std::optional<std::string> as_of;  // YYYY-MM-DD, on or after 31 December of the year; default today (UTC)
+  std::string out_dir;
+  std::vector<std::string> formats{"pdf", "txt", "json"};
+};
+
 struct ExplainOptions {
   std::string rules_path;
   std::string journal_path;
@@ -51,6 +61,7 @@ struct ExplainOptions {
 int run_check(const CheckOptions& options);
 int run_explain(const ExplainOptions& options);
 int run_documents(const DocumentsOptions& options);
+int run_report(const ReportOptions& options);
 int run_status(const StatusOptions& options);
 
 // Prints diagnostics in file order: a refused input its errors only, an accepted one its warnings.

@@ -54,6 +54,20 @@ int main(int argc, char** argv) {
   documents_cmd->add_flag("--replace", documents.replace,
                           "Overwrite previews that exist with other content (an issued document never is)");
 
+  ReportOptions report;
+  auto* report_cmd = app.add_subcommand(
+      "report", "Write each contributor's yearly management report (compte rendu de gestion), as a PROJET preview");
+  report_cmd->add_option("RULES", report.rules_path, "Rules file (YAML, format prorata/1)")->required();
+  report_cmd->add_option("--journal", report.journal_path, "Journal (CSV)")->required();
+  report_cmd->add_option("--year", report.year, "Calendar year YYYY reported on")->required();
+  report_cmd->add_option("--as-of", report.as_of,
+                         "Date of the report YYYY-MM-DD, on or after 31 December of the year (default: today, UTC)");
+  report_cmd->add_option("--out", report.out_dir, "Directory to write the reports into")->required();
+  report_cmd->add_option("--format", report.formats, "Comma-separated: pdf, txt, json")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"pdf", "txt", "json"}))
+      ->capture_default_str();
+
   ExplainOptions explain;
   auto* explain_cmd = app.add_subcommand(
       "explain", "How each figure of the status comes about: rules, articles, journal lines, exact shares");
@@ -86,6 +100,7 @@ int main(int argc, char** argv) {
     }
     if (*documents_cmd) return run_documents(documents);
     if (*explain_cmd) return run_explain(explain);
+    if (*report_cmd) return run_report(report);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "prorata: error: %s\n", e.what());
     return exit_failure;
