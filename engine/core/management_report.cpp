@@ -25,6 +25,7 @@ ContributorFlows flows_between(const PartyFacts& party, Date from, Date to) {
   ContributorFlows sum;
   for (auto it = party.flows_by_day.lower_bound(from); it != party.flows_by_day.end() && it->first <= to; ++it) {
     sum.called += it->second.called;
+    sum.cancelled += it->second.cancelled;
     sum.paid += it->second.paid;
     sum.refunded += it->second.refunded;
   }
@@ -158,10 +159,11 @@ std::vector<ManagementReport> build_management_reports(const Rules& rules, const
       report.end_milestone = *judged_by.term.ends_at_milestone;
     }
     report.in_year = flows_between(party, from, to);
-    report.to_date = ContributorFlows{row.called, Money{}, row.paid, row.refunded, row.net_paid};
+    report.to_date = ContributorFlows{row.called, row.cancelled, row.paid, row.refunded, row.net_paid};
     // Paired: the same lines summed from the beginning give the status's figures.
     const ContributorFlows again = flows_between(party, Date::min(), to);
     PRORATA_ASSERT(again.called == row.called);
+    PRORATA_ASSERT(again.cancelled == row.cancelled);
     PRORATA_ASSERT(again.paid == row.paid);
     PRORATA_ASSERT(again.refunded == row.refunded);
     report.spending_in_year = spending_in_year;
@@ -185,9 +187,10 @@ void check_management_report(const ManagementReport& report) {
   if (report.mark == DocumentMark::issued) PRORATA_ASSERT(is_file_safe_number(report.number));
   for (const ContributorFlows* flows : {&report.in_year, &report.to_date}) {
     PRORATA_ASSERT(flows->net_paid == flows->paid - flows->refunded);
-    PRORATA_ASSERT(flows->cancelled == Money{});  // no cancellation event yet
+    PRORATA_ASSERT(flows->cancelled >= Money{});
   }
   PRORATA_ASSERT(report.in_year.called <= report.to_date.called);
+  PRORATA_ASSERT(report.in_year.cancelled <= report.to_date.cancelled);
   PRORATA_ASSERT(report.in_year.paid <= report.to_date.paid);
   PRORATA_ASSERT(report.in_year.refunded <= report.to_date.refunded);
   for (const SpendingFigures* spending : {&report.spending_in_year, &report.spending_to_date}) {

@@ -31,7 +31,7 @@ inline constexpr std::int32_t report_year_max = 9999;
 // A contributor's calls and money over a period.
 struct ContributorFlows {
   Money called;     // statements of amounts due
-  Money cancelled;  // always 0 for now: filled once the cancellation event lands
+  Money cancelled;  // calls reduced or cancelled (`cancellation` lines)
   Money paid;
   Money refunded;
   Money net_paid;   // paid - refunded

@@ -134,6 +134,17 @@ TEST_CASE("monthly --issue into one folder: new documents added, nothing renumbe
   CHECK(json.out.find("\"cancelled\": \"4500.00\"") != std::string::npos);
   CHECK(json.out.find("\"outstanding_calls\": \"0.00\"") != std::string::npos);
 
+  // The yearly report counts the Somme's cancelled 4 500,00 in 2020, in the year and to date.
+  const fs::path reports = dir.path() / "reports";
+  auto report = run_cli({"report", rules, "--journal", journal, "--year", "2020", "--as-of", "2021-01-05", "--out",
+                         reports.string(), "--format", "json"});
+  INFO(report.err);
+  REQUIRE(report.exit_status == 0);
+  const std::string somme = read_file((reports / "PROJET-CRG-2020-somme.json").string());
+  const std::string year_flows = somme.substr(somme.find("\"year\": {"));
+  CHECK(year_flows.substr(0, 200).find("\"cancelled\": \"4500.00\"") != std::string::npos);
+  CHECK(somme.find("\"to_date\": {") != std::string::npos);
+
   // The same run again, and a run after Oise's refund was paid with its notice's number: nothing moves.
   const std::string journal_december = read_file(journal);
   auto again = issue(journal, "2020-12-31", out);
