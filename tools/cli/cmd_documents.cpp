@@ -103,6 +103,13 @@ std::string preview_name(const PlannedDocument& doc, const Rules& rules, std::ma
   return seen == 0 ? name : name + "-" + std::to_string(seen + 1);
 }
 
+// A refund notice to a contributor whose refund account the rules lack: said in the listing too.
+std::string no_refund_account(const Rules& rules, const PlannedDocument& doc) {
+  if (doc.kind != DocumentKind::refund) return "";
+  const Contributor* contributor = rules.find_contributor(doc.party);
+  return contributor && !contributor->refund_account ? "  (no refund_account in the rules)" : "";
+}
+
 void add_files(const RenderedDocument& doc, const std::string& stem, bool issued, std::vector<OutputFile>& out) {
   for (const auto& [format, bytes] : doc.files) out.push_back({stem + "." + format, bytes, issued});
 }
@@ -223,7 +230,7 @@ int run_documents(const DocumentsOptions& options) {
     add_files(*built, stem, options.issue, files);
     listing += (options.issue ? due[i].number : stem) + "  " + kind_label_fr(due[i].kind) + "  " +
                built->party_name + "  " + format_amount_fr(built->amount) +
-               (due[i].corrects.empty() ? "" : "  corrects " + due[i].corrects) +
+               (due[i].corrects.empty() ? "" : "  corrects " + due[i].corrects) + no_refund_account(rules, due[i]) +
                (options.issue ? "  issued" : "  PROJET") + "\n";
   }
   if (options.provisional && status.term.state != TermState::ended) {
