@@ -317,7 +317,10 @@ Explanation explain(const Rules& rules, const JournalFacts& facts, const Evaluat
     e.balance = Figure{amount_text(row->balance), "net paid - final contribution", "", {}};
     e.refund_due = Figure{amount_text(row->refund_due), "max(0, balance)", "", {}};
     e.amount_due = Figure{amount_text(row->amount_due), "max(0, -balance)", "", {}};
-    e.outstanding_calls = Figure{amount_text(row->outstanding_calls), "max(0, called - paid)", "", {}};
+    e.outstanding_calls = Figure{amount_text(row->outstanding_calls),
+                                 "max(0, called - cancelled - paid), with " + amount_text(row->cancelled) +
+                                     " of its calls cancelled (`cancellation` lines)",
+                                 "", {}};
     out.contributors.push_back(std::move(e));
   }
   std::sort(out.contributors.begin(), out.contributors.end(),
