@@ -101,6 +101,7 @@ struct Rules {
   std::string eligibility_basis;          // what is eligible,
   std::string settlement_basis;           // how the settlement is shared
   SourceLoc aggregate_cap_loc;            // where the aggregate cap is written
+  SourceLoc loc;                          // where the convention is written (its mapping)
 
   [[nodiscard]] const Contributor* find_contributor(std::string_view id) const;
   [[nodiscard]] bool is_party(std::string_view id) const;

@@ -186,6 +186,7 @@ void load_beneficiary(const YamlReader& in, const YAML::Node& node, Rules& rules
 }
 
 void load_convention(const YamlReader& in, const YAML::Node& node, Rules& rules) {
+  rules.loc = in.loc(node);
   // On unknown keys, go on: the problems of the known keys are reported too.
   in.check_mapping(node, "convention",
                    {"id", "title", "currency", "beneficiary", "term", "aggregate_cap", "aggregate_cap_policy",

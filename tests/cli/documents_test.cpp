@@ -272,3 +272,22 @@ TEST_CASE("a statement cites the amendments in force on its own date, and the co
   CHECK(nord["amount"] == "3301.21");
   CHECK(nord["convention"]["amendments"][0]["id"] == "avenant-1");
 }
+
+TEST_CASE("rules without the accountant: the statements cannot be issued, said at the convention") {
+  ScratchDir dir;
+  std::string rules = read_file(std::string(PRORATA_SOURCE_DIR) + "/rules/dinum-preincubation-2020.yaml");
+  const auto from = rules.find("  accountant:");
+  const auto to = rules.find("  budget:");
+  REQUIRE((from != std::string::npos && to != std::string::npos && from < to));
+  rules.erase(from, to - from);
+  const fs::path rules_path = dir.path() / "no-accountant.yaml";
+  { std::ofstream(rules_path, std::ios::binary) << rules; }
+  auto run = issued("fixtures/seed/journal.csv", "2020-12-31", dir.path() / "out", {}, rules_path.string());
+  CHECK(run.exit_status == 2);
+  CHECK(run.out.empty());
+  // The convention's mapping starts with its `id`, line 6, column 3.
+  CHECK(run.err == rules_path.string() + ":6:3: error: statements, cancellations and orders to pay back need the "
+                                         "accountant (and its account) in convention dinum-preincubation-2020 "
+                                         "(accountant: name, account)\n");
+  CHECK_FALSE(fs::exists(dir.path() / "out"));
+}

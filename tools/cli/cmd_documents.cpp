@@ -190,8 +190,10 @@ int run_documents(const DocumentsOptions& options) {
   if (std::any_of(due.begin(), due.end(), [](const PlannedDocument& d) { return d.kind != DocumentKind::refund &&
                                                                                  d.kind != DocumentKind::report; }) &&
       !rules.accountant) {
-    std::fprintf(stderr, "%s: error: statements, cancellations and orders to pay back need the accountant (and its "
-                 "account) in the rules (convention %s)\n", options.rules_path.c_str(), rules.id.c_str());
+    Diagnostic missing{rules.loc, "statements, cancellations and orders to pay back need the accountant (and its "
+                                  "account) in convention " + rules.id + " (accountant: name, account)"};
+    if (missing.loc.path.empty()) missing.loc = SourceLoc{options.rules_path, 0, 0};
+    std::fprintf(stderr, "%s\n", format_diagnostic(missing).c_str());
     return exit_bad_input;
   }
   number_documents(rules, *facts, due);
