@@ -72,77 +72,55 @@ std::vector<std::size_t> current_entries(const JournalFacts& facts) {
 
 std::vector<PlannedDocument> plan_documents(const Rules& rules, const JournalFacts& facts, const Status& now) {
   (void)rules;
+  const auto planned = [](DocumentKind kind, const std::string& party, Date day, Money amount) {
+    PlannedDocument doc;
+    doc.kind = kind;
+    doc.party = party;
+    doc.date = day;
+    doc.amount = amount;
+    return doc;
+  };
   std::vector<PlannedDocument> due;
   for (const StatementLine& line : facts.statements) {
     if (line.date > now.as_of || line.issued) continue;
-    PlannedDocument doc;
-    doc.kind = DocumentKind::statement;
-    doc.party = line.party;
-    doc.date = line.date;
-    doc.amount = line.amount;
-    doc.statement = &line;
-    due.push_back(doc);
+    due.push_back(planned(DocumentKind::statement, line.party, line.date, line.amount));
+    due.back().statement = &line;
   }
   for (const CancellationLine& line : facts.cancellations) {
     if (line.date > now.as_of || line.issued) continue;
-    PlannedDocument doc;
-    doc.kind = DocumentKind::cancellation;
-    doc.party = line.party;
-    doc.date = line.date;
-    doc.amount = line.amount;
-    doc.cancellation = &line;
-    doc.reduces = line.statement;
-    due.push_back(doc);
+    due.push_back(planned(DocumentKind::cancellation, line.party, line.date, line.amount));
+    due.back().cancellation = &line;
+    due.back().reduces = line.statement;
   }
   if (now.term.state != TermState::ended) return due;
 
   std::set<std::pair<DocumentKind, std::string>> issued;  // a settlement document is issued once per party
   for (const IssuedDocument& entry : facts.issued) issued.emplace(entry.kind, entry.party);
   for (const ContributorStatus& c : now.contributors) {  // sorted by id
-    PlannedDocument doc;
-    doc.party = c.id;
-    doc.date = now.as_of;
     if (c.refund_due > Money{} && !issued.count({DocumentKind::refund, c.id})) {
-      doc.kind = DocumentKind::refund;
-      doc.amount = c.refund_due;
-      doc.calls_cancelled = calls_cancelled_with_notice(facts, c.id, now.as_of);
-      due.push_back(doc);
+      due.push_back(planned(DocumentKind::refund, c.id, now.as_of, c.refund_due));
+      due.back().calls_cancelled = calls_cancelled_with_notice(facts, c.id, now.as_of);
     }
     const Money reversal = reversal_part(c);
     if (reversal > Money{} && !issued.count({DocumentKind::reversal, c.id})) {
-      doc = PlannedDocument{};
-      doc.party = c.id;
-      doc.date = now.as_of;
-      doc.kind = DocumentKind::reversal;
-      doc.amount = reversal;
-      due.push_back(doc);
+      due.push_back(planned(DocumentKind::reversal, c.id, now.as_of, reversal));
     }
     // What its calls should still ask for: the amount due less what the order to pay back asks.
     const Money to_call = c.amount_due - reversal;
     if (to_call > c.outstanding_calls) {
-      doc = PlannedDocument{};
-      doc.party = c.id;
-      doc.date = now.as_of;
-      doc.kind = DocumentKind::statement;
-      doc.amount = to_call - c.outstanding_calls;
-      doc.new_line = true;
-      doc.memo = "Appel complémentaire : solde de la contribution définitive";
-      due.push_back(doc);
+      due.push_back(planned(DocumentKind::statement, c.id, now.as_of, to_call - c.outstanding_calls));
+      due.back().new_line = true;
+      due.back().memo = "Appel complémentaire : solde de la contribution définitive";
     } else if (c.outstanding_calls > to_call) {
       Money excess = c.outstanding_calls - to_call;
       std::vector<UnpaidCall> unpaid = unpaid_calls(facts, c.id, now.as_of);
       for (auto it = unpaid.rbegin(); it != unpaid.rend() && excess > Money{}; ++it) {
         if (it->statement->number.empty()) continue;  // not issued yet: cancelled once it has its number
-        doc = PlannedDocument{};
-        doc.party = c.id;
-        doc.date = now.as_of;
-        doc.kind = DocumentKind::cancellation;
-        doc.amount = min(excess, it->unpaid);
-        doc.new_line = true;
-        doc.reduces = it->statement->number;
-        doc.memo = "Annulation du reste à payer : terme échu, contribution définitive arrêtée";
-        excess -= doc.amount;
-        due.push_back(doc);
+        due.push_back(planned(DocumentKind::cancellation, c.id, now.as_of, min(excess, it->unpaid)));
+        due.back().new_line = true;
+        due.back().reduces = it->statement->number;
+        due.back().memo = "Annulation du reste à payer : terme échu, contribution définitive arrêtée";
+        excess -= due.back().amount;
       }
     }
   }

@@ -5,71 +5,20 @@
 
 #include "core/assert.h"
 #include "report/document_text.h"
+#include "report/text_page.h"
 
 namespace prorata::report {
 
 namespace {
 
-constexpr std::size_t page_columns = 78;   // the width of the text page, as for the other documents
-constexpr std::size_t label_columns = 16;  // "Situation au 31…" wraps under its value
-
-// Display width of UTF-8 text: one column per code point (accents, €, « », ’ are one column each).
-std::size_t width_of(std::string_view text) {
-  std::size_t width = 0;
-  for (char c : text) width += (static_cast<unsigned char>(c) & 0xC0u) != 0x80u ? 1 : 0;
-  return width;
-}
-
-std::string centred(const std::string& text) {
-  const std::size_t width = width_of(text);
-  return (width < page_columns ? std::string((page_columns - width) / 2, ' ') : std::string()) + text + "\n";
-}
-
-// Words filled into lines of the page width, continued lines indented by `indent`. Breaks at plain
-// spaces only: the no-break spaces inside "9 000,00 €" and "1er janvier" keep a figure whole.
-std::string wrapped(const std::string& text, std::size_t used, std::size_t indent) {
-  std::string out;
-  std::size_t column = used;
-  bool line_empty = true;
-  for (std::size_t start = 0; start <= text.size();) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string::npos) end = text.size();
-    const std::string word = text.substr(start, end - start);
-    if (!line_empty && column + 1 + width_of(word) > page_columns) {
-      out += "\n" + std::string(indent, ' ');
-      column = indent;
-      line_empty = true;
-    }
-    if (!line_empty) {
-      out += ' ';
-      column += 1;
-    }
-    out += word;
-    column += width_of(word);
-    line_empty = false;
-    start = end + 1;
-  }
-  return out + "\n";
-}
-
-std::string field(std::string_view label, const std::string& value) {
-  if (value.empty()) return {};
-  std::string line = "  " + std::string(label);
-  const std::size_t width = width_of(line);
-  if (width < label_columns + 2) line += std::string(label_columns + 2 - width, ' ');
-  line += ": ";
-  return line + wrapped(value, width_of(line), width_of(line));
-}
-
-std::string paragraph(const std::string& text) { return "  " + wrapped(text, 2, 2); }
-
-std::string heading(std::string_view title) { return "\n" + std::string(title) + "\n"; }
-
-std::string indented(const std::vector<std::string>& lines) {
-  std::string out;
-  for (const auto& line : lines) out += "  " + line + "\n";
-  return out;
-}
+// The page, its fields, paragraphs and headings are the documents' own (report/text_page.h).
+using text::centred;
+using text::field;
+using text::heading;
+using text::indented;
+using text::page_columns;
+using text::paragraph;
+using text::width_of;
 
 // Columns as wide as their widest cell, the first flush left, the figures flush right; a rule above
 // the total row.
@@ -251,7 +200,7 @@ std::string management_report_text(const ManagementReport& report) {
   if (report.mark == DocumentMark::preview) out += centred("*** " + std::string(preview_mark_fr) + " ***");
   out += centred(management_report_title_fr);
   out += centred(report_number_fr(report) + " du " + date_fr(report.issued));
-  if (report.mark == DocumentMark::preview) out += "\n" + wrapped(preview_notice_fr, 0, 0);
+  if (report.mark == DocumentMark::preview) out += "\n" + paragraph(preview_notice_fr, 0);
   out += heading("ÉMETTEUR") + indented(organisation_lines_fr(report.issuer));
   out += heading("DESTINATAIRE") + indented(organisation_lines_fr(report.contributor));
   out += heading("OBJET");
@@ -264,13 +213,13 @@ std::string management_report_text(const ManagementReport& report) {
   out += heading("DÉPENSES DE LA CONVENTION");
   out += "  " + spending_year_title_fr(report) + "\n" + table_text(report_spending_table(report.spending_in_year));
   out += "\n  " + spending_to_date_title_fr(report) + "\n" + table_text(report_spending_table(report.spending_to_date));
-  out += "\n" + paragraph(eligibility_rule_fr);
+  out += "\n" + paragraph(eligibility_rule_fr, 2);
   out += heading(report.settlement.provisional ? "SOLDE ET RÈGLEMENT (PROVISOIRE)" : "SOLDE ET RÈGLEMENT");
   out += table_text(report_outlook_table(report));
-  out += "\n" + paragraph(report_outlook_fr(report));
+  out += "\n" + paragraph(report_outlook_fr(report), 2);
   out += heading("AVENANTS SIGNÉS EN " + std::to_string(report.year));
-  if (report.amendments_signed.empty()) out += paragraph(no_amendment_fr(report));
-  for (const ReportAmendment& amendment : report.amendments_signed) out += paragraph(report_amendment_fr(amendment));
+  if (report.amendments_signed.empty()) out += paragraph(no_amendment_fr(report), 2);
+  for (const ReportAmendment& amendment : report.amendments_signed) out += paragraph(report_amendment_fr(amendment), 2);
   out += signature_text(report);
   return out;
 }

@@ -1,6 +1,6 @@
 // The text page the documents are laid out on: 78 columns of UTF-8, labels padded to one column, figures
 // flush right, words wrapped at plain spaces only (the no-break spaces inside "9 000,00 €" and "1er"
-// keep a figure whole). Internal to report/document_text*.cpp.
+// keep a figure whole). Internal to report/: the documents and the yearly report.
 #pragma once
 #include <cstddef>
 #include <optional>

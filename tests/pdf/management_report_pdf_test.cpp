@@ -4,91 +4,28 @@
 //
 // PRORATA_PDF_SAMPLE_DIR=<dir> also writes <dir>/sample-management-report.pdf, to look at.
 #include <doctest/doctest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <array>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "../report/seed_reports.h"
 #include "pdf/management_report_pdf.h"
+#include "pdf_checks.h"
 
 namespace fs = std::filesystem;
+using prorata::test::contains;
+using prorata::test::page_count;
+using prorata::test::pdf_words;
+using prorata::test::Run;
+using prorata::test::run;
+using prorata::test::TempDir;
+using prorata::test::write_file;
 
 namespace {
 
 const prorata::report::PdfOptions options{*prorata::parse_date("2021-01-15").value};
 
-struct TempDir {
-  fs::path path = fs::temp_directory_path() / ("prorata-report-pdf-test-" + std::to_string(::getpid()));
-  TempDir() { fs::create_directories(path); }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-};
-
-fs::path write_file(const fs::path& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out << bytes;
-  REQUIRE_MESSAGE(out.good(), "cannot write ", path.string());
-  return path;
-}
-
-struct Run {
-  int status = -1;
-  std::string output;
-};
-
-Run run(const std::string& command) {
-  Run result;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE_MESSAGE(pipe != nullptr, "cannot run ", command);
-  std::array<char, 4096> buffer{};
-  for (std::size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) result.output.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
-
-// pdftotext's words, no-break spaces made plain and each run of blanks one space.
-std::string pdf_words(const fs::path& pdf, int page = 0) {
-  const std::string pages = page > 0 ? " -f " + std::to_string(page) + " -l " + std::to_string(page) : std::string();
-  const Run result = run("pdftotext -layout" + pages + " '" + pdf.string() + "' -");
-  REQUIRE_MESSAGE(result.status == 0, "pdftotext failed on ", pdf.string());
-  std::string out;
-  for (std::size_t i = 0; i < result.output.size(); ++i) {
-    char c = result.output[i];
-    if (result.output.compare(i, 3, "\u202F") == 0) {
-      c = ' ';
-      i += 2;
-    } else if (result.output.compare(i, 2, "\u00A0") == 0) {
-      c = ' ';
-      i += 1;
-    }
-    const bool blank = c == ' ' || c == '\n' || c == '\f';
-    if (!blank) out += c;
-    else if (!out.empty() && out.back() != ' ') out += ' ';
-  }
-  return out;
-}
-
-int page_count(const fs::path& pdf) {
-  const Run info = run("pdfinfo '" + pdf.string() + "'");
-  REQUIRE(info.status == 0);
-  const std::size_t at = info.output.find("Pages:");
-  REQUIRE(at != std::string::npos);
-  return std::stoi(info.output.substr(at + 6));
-}
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 }  // namespace
 
