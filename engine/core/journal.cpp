@@ -408,10 +408,9 @@ void JournalBuilder::warn_payments_before_statements(Diagnostics& diagnostics) c
   for (const auto& [party, payments] : payments_before_statements_) {
     const auto statement = first_statement_.find(party);
     const auto refused = first_payment_.find(party);  // may be refused already: one message per line
-    const bool refused_before_signature = [&] {
-      const std::optional<Date>& signed_on = facts_.parties.at(party).signed_on;
-      return joins_by_.count(party) == 0 && signed_on && refused->second.date < *signed_on;
-    }();
+    const std::optional<Date>& signed_on = facts_.parties.at(party).signed_on;
+    const bool refused_before_signature = refused != first_payment_.end() && joins_by_.count(party) == 0 &&
+                                          signed_on && refused->second.date < *signed_on;
     for (const auto& [date, loc] : payments) {
       if (refused_before_signature && loc.line == refused->second.loc.line && loc.path == refused->second.loc.path) {
         continue;
