@@ -36,6 +36,7 @@ struct PlannedDocument {
   std::string memo;        // the memo of the line to append
   Money calls_cancelled;   // a refund notice: the unpaid calls it states are cancelled
   std::string corrects;    // a correction: the number of the document it restates
+  std::optional<int> year; // a yearly report: the calendar year it reports on
   std::string number;      // set by number_documents
 };
 

@@ -11,8 +11,8 @@
 #include <set>
 #include <sstream>
 
-#include "atomic_file.h"
 #include "commands.h"
+#include "issuing.h"
 #include "core/assert.h"
 #include "core/management_report.h"
 #include "pdf/management_report_pdf.h"
@@ -27,11 +27,6 @@ namespace {
 // The report series' prefix (issue 9: a rules setting `report_prefix`, default CRG, once the register
 // numbers reports; a preview only uses it in its file name).
 constexpr const char* report_prefix = "CRG";
-
-struct OutputFile {
-  std::string name;  // e.g. PROJET-CRG-2020-nord.pdf
-  std::string bytes;
-};
 
 std::optional<std::int32_t> parse_year_or_report(const std::string& text) {
   std::int32_t year = 0;
@@ -54,42 +49,6 @@ bool check_as_of_after_year(Date as_of, std::int32_t year) {
   return false;
 }
 
-// Keeps the first of each format named twice (--format txt,txt).
-std::vector<std::string> distinct(const std::vector<std::string>& formats) {
-  std::vector<std::string> out;
-  for (const auto& format : formats) {
-    if (std::find(out.begin(), out.end(), format) == out.end()) out.push_back(format);
-  }
-  return out;
-}
-
-std::string read_whole(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
-// Before anything is written: every target must be writable as a file, and a file already there with
-// other content is kept (as `documents` does without --replace). True when the run may write.
-bool check_targets(const std::string& out_dir, const std::vector<OutputFile>& files) {
-  bool ok = true;
-  for (const auto& file : files) {
-    const std::filesystem::path path = std::filesystem::path(out_dir) / file.name;
-    std::error_code error;
-    const auto status = std::filesystem::status(path, error);
-    if (!std::filesystem::exists(status)) continue;
-    if (!std::filesystem::is_regular_file(status)) {
-      std::fprintf(stderr, "%s: error: cannot write: it exists and is not a file\n", path.c_str());
-      ok = false;
-    } else if (read_whole(path) != file.bytes) {
-      std::fprintf(stderr, "%s: error: exists with other content: kept; remove it or write elsewhere\n", path.c_str());
-      ok = false;
-    }
-  }
-  return ok;
-}
-
 std::vector<OutputFile> render_all(const std::vector<ManagementReport>& reports, const std::vector<std::string>& formats) {
   std::vector<OutputFile> files;
   for (const ManagementReport& report : reports) {
@@ -107,29 +66,6 @@ std::vector<OutputFile> render_all(const std::vector<ManagementReport>& reports,
   return files;
 }
 
-int write_all(const std::string& out_dir, const std::vector<OutputFile>& files) {
-  std::error_code error;
-  std::filesystem::create_directories(out_dir, error);
-  if (error) {
-    std::fprintf(stderr, "%s: error: cannot create the output directory: %s\n", out_dir.c_str(), error.message().c_str());
-    return exit_failure;
-  }
-  std::set<std::string> names;
-  for (const auto& file : files) PRORATA_ASSERT(names.insert(file.name).second);  // ids are unique
-  if (!check_targets(out_dir, files)) return exit_failure;
-  for (const auto& file : files) {
-    PRORATA_ASSERT(file.name.find('/') == std::string::npos);  // a name never leaves --out
-    PRORATA_ASSERT(file.name.front() != '.');
-    const std::string path = (std::filesystem::path(out_dir) / file.name).string();
-    const std::string problem = write_file_atomically(path, file.bytes);
-    if (!problem.empty()) {
-      std::fprintf(stderr, "%s: error: cannot write: %s\n", path.c_str(), problem.c_str());
-      return exit_failure;
-    }
-  }
-  return exit_ok;
-}
-
 }  // namespace
 
 int run_report(const ReportOptions& options) {
@@ -144,7 +80,7 @@ int run_report(const ReportOptions& options) {
   if (!facts) return exit_bad_input;
 
   const std::vector<ManagementReport> reports = build_management_reports(*rules, *facts, *year, *as_of);
-  const std::vector<OutputFile> files = render_all(reports, distinct(options.formats));
+  const std::vector<OutputFile> files = render_all(reports, distinct_formats(options.formats));
   std::string listing;
   for (const ManagementReport& report : reports) {
     const SettlementOutlook& s = report.settlement;
@@ -155,8 +91,12 @@ int run_report(const ReportOptions& options) {
                "  " + report.contributor.name + "  " + outlook + (s.provisional ? " (provisoire)" : "") + "\n";
   }
   if (files.empty()) return write_stdout(listing + "no report written: the convention has no contributor on 31 December\n");
-  if (const int status = write_all(options.out_dir, files); status != exit_ok) return status;
-  listing += std::to_string(files.size()) + (files.size() == 1 ? " file" : " files") + " written to " +
+  std::size_t written = 0;
+  if (const int status = write_outputs(options.out_dir, files, false, options.journal_path, "", "", written);
+      status != exit_ok) {
+    return status;
+  }
+  listing += std::to_string(written) + (written == 1 ? " file" : " files") + " written to " +
              options.out_dir + "\n";
   return write_stdout(listing);
 }
