@@ -88,6 +88,7 @@ struct ManagementReport {
   Date period_start;   // 1 January
   Date period_end;     // 31 December: the date of every figure
   Date issued;         // the as-of date of the run (on or after period_end)
+  std::optional<CorrectionRef> corrects;  // a corrective report: the one it restates
   Organisation issuer;  // the beneficiary
   Organisation contributor;
   std::string contributor_id;

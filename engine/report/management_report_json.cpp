@@ -98,6 +98,9 @@ std::string management_report_json(const ManagementReport& report) {
   Json out{{"format", "prorata-report/1"},
            {"number", report.number.empty() ? Json(nullptr) : Json(report.number)},
            {"mark", to_string(report.mark)},
+           {"corrects", report.corrects ? Json{{"number", report.corrects->number},
+                                               {"date", format_date(report.corrects->date)}}
+                                        : Json(nullptr)},
            {"year", report.year},
            {"period", Json{{"start", format_date(report.period_start)}, {"end", format_date(report.period_end)}}},
            {"issued", format_date(report.issued)},

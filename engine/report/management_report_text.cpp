@@ -201,6 +201,7 @@ std::string management_report_text(const ManagementReport& report) {
   out += centred(management_report_title_fr);
   out += centred(report_number_fr(report) + " du " + date_fr(report.issued));
   if (report.mark == DocumentMark::preview) out += "\n" + paragraph(preview_notice_fr, 0);
+  if (report.corrects) out += "\n" + paragraph(corrects_fr(*report.corrects), 0);
   out += heading("ÉMETTEUR") + indented(organisation_lines_fr(report.issuer));
   out += heading("DESTINATAIRE") + indented(organisation_lines_fr(report.contributor));
   out += heading("OBJET");

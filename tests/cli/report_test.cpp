@@ -54,9 +54,10 @@ TEST_CASE("report: the seed's 2020 reports, figures to date equal to status as o
   std::set<std::string> names;
   for (const auto& [name, bytes] : files) names.insert(name);
   CHECK(names == expected);
-  CHECK(run.out.find("PROJET  compte rendu de gestion 2020  Département du Nord  à restituer 2 822,23 €\n") !=
-        std::string::npos);
-  CHECK(run.out.ends_with("15 files written to " + out.string() + "\n"));
+  CHECK(run.out.find("PROJET-CRG-2020-nord  compte rendu de gestion 2020  Département du Nord  à restituer 2 822,23 €"
+                     "  PROJET\n") != std::string::npos);
+  CHECK(run.out.ends_with("preview: nothing numbered or recorded; --issue issues these reports\n"
+                          "0 reports issued before, unchanged; 15 files written to " + out.string() + "\n"));
 
   const auto status = run_cli({"status", "rules/dinum-preincubation-2020.yaml", "--journal", "fixtures/seed/journal.csv",
                                "--as-of", "2020-12-31", "--format", "json"});

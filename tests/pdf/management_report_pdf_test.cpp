@@ -85,4 +85,13 @@ TEST_CASE("an issued management report shows its number and no PROJET; the same 
   CHECK(contains(words, "Versé 4 500,00 € 4 500,00 €"));
   CHECK(contains(words, "À restituer 1 411,11 €"));
   CHECK(contains(words, "Appels restant à payer 4 500,00 €"));
+  CHECK(!contains(words, "annule et remplace"));
+
+  // A corrective report cites the one it restates.
+  report.number = "CRG-2021-0009";
+  report.corrects = prorata::CorrectionRef{"CRG-2021-0004", *prorata::parse_date("2021-01-10").value};
+  const std::string corrective =
+      pdf_words(write_file(dir.path / "corrective.pdf", prorata::report::management_report_pdf(report, options)));
+  CHECK(contains(corrective, "N° CRG-2021-0009"));
+  CHECK(contains(corrective, "Le présent document annule et remplace le document N° CRG-2021-0004 du 10 janvier 2021."));
 }

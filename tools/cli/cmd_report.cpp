@@ -1,32 +1,38 @@
 // `prorata report`: each contributor's yearly management report (compte rendu de gestion, décret
-// n° 2007-44, art. 6). Previews only for now: marked PROJET, unnumbered, named
-// PROJET-CRG-YYYY-<contributor>.{pdf,txt,json}; issuing them (a number from the register) comes with the
-// register. Like `documents`: everything is rendered in memory, every target checked, then each file
-// written atomically; bad input writes nothing, and --out is created only when there is a file to write.
+// n° 2007-44, art. 6), dated on the as-of date, with the figures of 31 December. Without --issue, a
+// preview: marked PROJET, unnumbered, named PROJET-<report_prefix>-YYYY-<contributor>.*, nothing
+// recorded. With --issue, each report not yet issued for the year is numbered in the report series
+// (CRG-YYYY-NNNN, YYYY the year of its date) and recorded in the journal's register (`issued` line,
+// memo "sha256:… year=YYYY"), as `documents --issue` does. Reports issued before are rebuilt as of
+// their date: unchanged, their missing files are written again byte for byte; changed, a warning, and
+// --issue issues a corrective report (next number, citing the one it restates). Everything is built in
+// memory and every target checked before the journal or any file is written.
 #include <cstdio>
 #include <algorithm>
 #include <charconv>
-#include <filesystem>
-#include <fstream>
+#include <map>
 #include <set>
-#include <sstream>
 
 #include "commands.h"
-#include "issuing.h"
-#include "core/assert.h"
+#include "core/document_plan.h"
 #include "core/management_report.h"
-#include "pdf/management_report_pdf.h"
-#include "report/document_text.h"
-#include "report/management_report_json.h"
+#include "digest.h"
+#include "issued_document.h"
+#include "issuing.h"
 #include "report/management_report_text.h"
 
 namespace prorata::cli {
 
 namespace {
 
-// The report series' prefix (issue 9: a rules setting `report_prefix`, default CRG, once the register
-// numbers reports; a preview only uses it in its file name).
-constexpr const char* report_prefix = "CRG";
+// What the listing says of a report's settlement outlook.
+std::string outlook_of(const ManagementReport& report) {
+  const SettlementOutlook& s = report.settlement;
+  const std::string outlook = s.refund_due > Money{}   ? "à restituer " + format_amount_fr(s.refund_due)
+                              : s.amount_due > Money{} ? "montant dû " + format_amount_fr(s.amount_due)
+                                                       : "soldé";
+  return outlook + (s.provisional ? " (provisoire)" : "");
+}
 
 std::optional<std::int32_t> parse_year_or_report(const std::string& text) {
   std::int32_t year = 0;
@@ -49,23 +55,6 @@ bool check_as_of_after_year(Date as_of, std::int32_t year) {
   return false;
 }
 
-std::vector<OutputFile> render_all(const std::vector<ManagementReport>& reports, const std::vector<std::string>& formats) {
-  std::vector<OutputFile> files;
-  for (const ManagementReport& report : reports) {
-    PRORATA_ASSERT(report.mark == DocumentMark::preview);  // the CLI only previews until the register lands
-    const std::string stem = std::string(report::preview_mark_fr) + "-" + report_prefix + "-" +
-                             std::to_string(report.year) + "-" + report.contributor_id;
-    // The report's date, never the clock: a re-run gives the same bytes.
-    const report::PdfOptions pdf_options{report.issued};
-    for (const auto& format : formats) {
-      if (format == "txt") files.push_back({stem + ".txt", report::management_report_text(report)});
-      if (format == "json") files.push_back({stem + ".json", report::management_report_json(report)});
-      if (format == "pdf") files.push_back({stem + ".pdf", report::management_report_pdf(report, pdf_options)});
-    }
-  }
-  return files;
-}
-
 }  // namespace
 
 int run_report(const ReportOptions& options) {
@@ -74,30 +63,90 @@ int run_report(const ReportOptions& options) {
   const auto as_of = parse_as_of_or_report(options.as_of);
   if (!as_of) return exit_bad_input;
   if (!check_as_of_after_year(*as_of, *year)) return exit_bad_input;
-  auto rules = load_rules_or_report(options.rules_path);
-  if (!rules) return exit_bad_input;
-  auto facts = load_journal_or_report(options.journal_path, *rules);
+  auto rules_loaded = load_rules_or_report(options.rules_path);
+  if (!rules_loaded) return exit_bad_input;
+  const Rules& rules = *rules_loaded;
+  const std::optional<std::string> content = read_journal_bytes_or_report(options.journal_path);
+  if (!content) return exit_bad_input;
+  Diagnostics diagnostics;
+  const std::optional<JournalFacts> facts = load_journal_bytes(*content, options.journal_path, rules, diagnostics);
+  print_diagnostics(diagnostics);
   if (!facts) return exit_bad_input;
+  const std::vector<std::string> formats = distinct_formats(options.formats);
 
-  const std::vector<ManagementReport> reports = build_management_reports(*rules, *facts, *year, *as_of);
-  const std::vector<OutputFile> files = render_all(reports, distinct_formats(options.formats));
+  // The reports of the year issued before: rebuilt as of their date, they must give their digest.
+  std::vector<OutputFile> files;
   std::string listing;
+  std::set<std::string> reported;  // contributors whose report of the year stands
+  std::vector<PlannedDocument> due;
+  std::size_t standing = 0;
+  for (std::size_t k : current_entries(*facts)) {
+    const IssuedDocument& entry = facts->issued[k];
+    if (entry.kind != DocumentKind::report || entry.year != *year) continue;
+    reported.insert(entry.party);
+    if (entry.date > *as_of) continue;  // issued after the as-of date: not known on it
+    std::string why;
+    auto rebuilt = render_issued(rules, *facts, k, DocumentMark::issued, formats, why);
+    if (rebuilt && sha256_digest(rebuilt->json) == entry.digest) {
+      add_files(*rebuilt, entry.number, true, files);
+      ++standing;
+      continue;
+    }
+    std::fprintf(stderr, "%s:%u: warning: %s %s changed since it was issued: %s; it is kept as issued%s\n",
+                 entry.loc.path.c_str(), entry.loc.line, kind_label_fr(entry.kind), entry.number.c_str(),
+                 rebuilt ? ("its figures of 31 December " + std::to_string(*year) + " are no longer those issued").c_str()
+                         : why.c_str(),
+                 rebuilt ? (options.issue ? "" : " (--issue corrects it)") : "");
+    if (!rebuilt) continue;
+    PlannedDocument correction;
+    correction.kind = DocumentKind::report;
+    correction.party = entry.party;
+    correction.date = *as_of;
+    correction.year = *year;
+    correction.corrects = entry.number;
+    due.push_back(correction);
+  }
+  const std::vector<ManagementReport> reports = build_management_reports(rules, *facts, *year, *as_of);
+  std::map<std::string, std::string> outlooks;  // contributor -> what its report of today says
+  for (const ManagementReport& report : reports) outlooks[report.contributor_id] = outlook_of(report);
   for (const ManagementReport& report : reports) {
-    const SettlementOutlook& s = report.settlement;
-    const std::string outlook = s.refund_due > Money{}   ? "à restituer " + format_amount_fr(s.refund_due)
-                                : s.amount_due > Money{} ? "montant dû " + format_amount_fr(s.amount_due)
-                                                         : "soldé";
-    listing += std::string(report::preview_mark_fr) + "  compte rendu de gestion " + std::to_string(report.year) +
-               "  " + report.contributor.name + "  " + outlook + (s.provisional ? " (provisoire)" : "") + "\n";
+    if (reported.count(report.contributor_id) != 0) continue;
+    PlannedDocument doc;
+    doc.kind = DocumentKind::report;
+    doc.party = report.contributor_id;
+    doc.date = *as_of;
+    doc.year = *year;
+    due.push_back(doc);
   }
-  if (files.empty()) return write_stdout(listing + "no report written: the convention has no contributor on 31 December\n");
+  number_documents(rules, *facts, due);
+
+  const DocumentMark mark = options.issue ? DocumentMark::issued : DocumentMark::preview;
+  int failure = exit_ok;
+  const std::optional<DueBuild> built = build_due(rules, options.journal_path, *content, *facts, due, mark, formats, failure);
+  if (!built) return failure;
+  const std::string series = rules.documents.report_prefix + "-" + std::to_string(*year);
+  for (std::size_t i = 0; i < due.size(); ++i) {
+    const std::string stem = options.issue ? due[i].number
+                                           : std::string(report::preview_mark_fr) + "-" + series + "-" + due[i].party;
+    add_files(built->documents[i], stem, options.issue, files);
+    listing += stem + "  " + kind_label_fr(DocumentKind::report) + " " + std::to_string(*year) + "  " +
+               built->documents[i].party_name + "  " + outlooks[due[i].party] +
+               (due[i].corrects.empty() ? "" : "  corrects " + due[i].corrects) +
+               (options.issue ? "  issued" : "  PROJET") + "\n";
+  }
   std::size_t written = 0;
-  if (const int status = write_outputs(options.out_dir, files, false, options.journal_path, "", "", written);
-      status != exit_ok) {
-    return status;
+  if (const int code = write_outputs(options.out_dir, files, false, options.journal_path, *content, built->rows, written);
+      code != exit_ok) {
+    return code;
   }
-  listing += std::to_string(written) + (written == 1 ? " file" : " files") + " written to " +
-             options.out_dir + "\n";
+  if (due.empty() && standing == 0) {
+    listing += "no report: the convention has no contributor on 31 December " + std::to_string(*year) + "\n";
+  } else if (due.empty()) {
+    listing += "every report of " + std::to_string(*year) + " is issued\n";
+  }
+  if (!options.issue && !due.empty()) listing += "preview: nothing numbered or recorded; --issue issues these reports\n";
+  listing += std::to_string(standing) + (standing == 1 ? " report" : " reports") + " issued before, unchanged; " +
+             std::to_string(written) + (written == 1 ? " file" : " files") + " written to " + options.out_dir + "\n";
   return write_stdout(listing);
 }
 

@@ -48,6 +48,7 @@ struct ReportOptions {
   std::optional<std::string> as_of;  // YYYY-MM-DD, on or after 31 December of the year; default today (UTC)
   std::string out_dir;
   std::vector<std::string> formats{"pdf", "txt", "json"};
+  bool issue = false;                // number and record them (else a PROJET preview)
 };
 
 struct ExplainOptions {

@@ -6,9 +6,13 @@
 #include "core/document_plan.h"
 #include "core/documents.h"
 #include "core/evaluate.h"
+#include "core/management_report.h"
 #include "pdf/document_pdf.h"
+#include "pdf/management_report_pdf.h"
 #include "report/document_json.h"
 #include "report/document_text.h"
+#include "report/management_report_json.h"
+#include "report/management_report_text.h"
 
 namespace prorata::cli {
 
@@ -78,12 +82,34 @@ void as_issued(Document& doc, const JournalFacts& facts, const IssuedDocument& e
   if (doc.corrects) doc.issued = entry.date;
 }
 
+// A yearly report, as of its date: the figures of its year's 31 December.
+std::optional<RenderedDocument> render_issued_report(const Rules& rules, const JournalFacts& facts,
+                                                     const IssuedDocument& entry, DocumentMark mark,
+                                                     const std::vector<std::string>& formats, std::string& why) {
+  PRORATA_ASSERT(entry.year.has_value());  // parse_issued requires it
+  std::vector<ManagementReport> reports = build_management_reports(rules, facts, *entry.year, entry.date);
+  auto doc = std::find_if(reports.begin(), reports.end(),
+                          [&](const ManagementReport& r) { return r.contributor_id == entry.party; });
+  if (doc == reports.end()) {
+    why = "its contributor is no party of the convention on 31 December " + std::to_string(*entry.year);
+    return std::nullopt;
+  }
+  doc->number = mark == DocumentMark::issued ? entry.number : std::string();
+  doc->mark = mark;
+  doc->corrects = correction_of(facts, entry);
+  const report::PdfOptions pdf_options{doc->issued};  // the report's date, never the clock
+  return render(*doc, entry.kind, doc->contributor.name, Money{}, formats, report::management_report_text,
+                report::management_report_json,
+                [&](const ManagementReport& r) { return report::management_report_pdf(r, pdf_options); });
+}
+
 }  // namespace
 
 std::optional<RenderedDocument> render_issued(const Rules& rules, const JournalFacts& facts, std::size_t index,
                                               DocumentMark mark, const std::vector<std::string>& formats,
                                               std::string& why) {
   const IssuedDocument& entry = facts.issued[index];
+  if (entry.kind == DocumentKind::report) return render_issued_report(rules, facts, entry, mark, formats, why);
   const std::size_t root = root_of(facts, index);
   const std::string number = mark == DocumentMark::issued ? entry.number : std::string();
   const Status status = evaluate(rules, facts, entry.date);
@@ -141,8 +167,7 @@ std::optional<RenderedDocument> render_issued(const Rules& rules, const JournalF
                     report::reversal_order_json, [](const ReversalOrder& d) { return report::reversal_order_pdf(d); });
     }
     case DocumentKind::report:
-      why = "yearly reports are checked by `prorata report`";
-      return std::nullopt;
+      break;  // handled above
   }
   return std::nullopt;
 }

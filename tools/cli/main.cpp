@@ -56,7 +56,8 @@ int main(int argc, char** argv) {
 
   ReportOptions report;
   auto* report_cmd = app.add_subcommand(
-      "report", "Write each contributor's yearly management report (compte rendu de gestion), as a PROJET preview");
+      "report", "Write each contributor's yearly management report (compte rendu de gestion): a PROJET preview, or "
+                "with --issue numbered and recorded in the journal's register");
   report_cmd->add_option("RULES", report.rules_path, "Rules file (YAML, format prorata/1)")->required();
   report_cmd->add_option("--journal", report.journal_path, "Journal (CSV)")->required();
   report_cmd->add_option("--year", report.year, "Calendar year YYYY reported on")->required();
@@ -67,6 +68,8 @@ int main(int argc, char** argv) {
       ->delimiter(',')
       ->check(CLI::IsMember({"pdf", "txt", "json"}))
       ->capture_default_str();
+  report_cmd->add_flag("--issue", report.issue,
+                       "Number the reports not yet issued for the year and record them in the journal's register");
 
   ExplainOptions explain;
   auto* explain_cmd = app.add_subcommand(

@@ -100,6 +100,7 @@ std::vector<Block> report_blocks(const ManagementReport& r) {
   if (r.mark == DocumentMark::preview) {
     blocks.push_back(Block{text(preview_notice_fr, coloured(sized(body(), 85), red_marianne)), pt(10)});
   }
+  if (r.corrects) blocks.push_back(sentence(corrects_fr(*r.corrects), pt(6)));
   blocks.push_back(parties_row(r));
   blocks.push_back(section_heading("OBJET"));
   blocks.push_back(Block{fields({{"Objet", convention_object_fr(ConventionRef{r.convention_id, r.convention_title, r.signed_on, r.amendments}), true},
