@@ -1,7 +1,9 @@
 #include "io/rules_yaml_parties.h"
 
-#include "core/company_id.h"
+#include <iterator>
+#include <utility>
 
+#include "core/company_id.h"
 #include "core/message_text.h"
 #include "io/rules_yaml_amendments.h"
 
@@ -159,6 +161,23 @@ void load_documents(const YamlReader& in, const YAML::Node& node, DocumentSettin
   prefix("reversal_prefix", settings.reversal_prefix);
   prefix("cancellation_prefix", settings.cancellation_prefix);
   prefix("report_prefix", settings.report_prefix);
+  // One series per kind: two kinds with one prefix would share a series (each kind's numbers with gaps).
+  const std::pair<std::string_view, const std::string*> kinds[] = {
+      {"statement_prefix", &settings.statement_prefix}, {"refund_prefix", &settings.refund_prefix},
+      {"reversal_prefix", &settings.reversal_prefix},   {"cancellation_prefix", &settings.cancellation_prefix},
+      {"report_prefix", &settings.report_prefix}};
+  for (std::size_t later = 1; later < std::size(kinds); ++later) {
+    for (std::size_t earlier = 0; earlier < later; ++earlier) {
+      if (*kinds[earlier].second != *kinds[later].second) continue;
+      auto at = in.child(node, kinds[later].first, false, "documents");
+      if (!at) at = in.child(node, kinds[earlier].first, false, "documents");
+      in.diagnostics().warning(at ? in.loc(*at) : in.loc(node),
+                               std::string(kinds[later].first) + " " + in_quotes(*kinds[later].second) + " is also the " +
+                                   std::string(kinds[earlier].first) + ": the two kinds of document would share one "
+                                   "series of numbers; give each its own prefix");
+      break;
+    }
+  }
   if (auto term = in.child(node, "payment_term", false, "documents")) {
     settings.payment_term = load_duration(in, *term, "payment_term");
   }

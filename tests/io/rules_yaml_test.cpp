@@ -117,3 +117,29 @@ TEST_CASE("an account given as RIB only gets its IBAN computed; RIB and IBAN mus
   CHECK(differ.items()[0].loc.line == 12);  // the refund_account line: 8 header lines, then id, name, cap
   CHECK(differ.items()[0].message.find("the IBAN and the RIB of refund_account differ") != std::string::npos);
 }
+
+TEST_CASE("two kinds of document with one prefix: accepted, with a warning at the later key") {
+  Diagnostics diagnostics;
+  auto rules = load(mini("    - {id: dept, name: \"Dept\", cap: 100.00}\n",
+                         "  documents:\n"
+                         "    statement_prefix: ESD\n"
+                         "    refund_prefix: AR\n"
+                         "    cancellation_prefix: ESD\n"),
+                    diagnostics);
+  REQUIRE(rules);
+  CHECK(diagnostics.empty());  // no error
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(format_diagnostic(diagnostics.items()[0]) ==
+        "test.yaml:11:26: warning: cancellation_prefix 'ESD' is also the statement_prefix: the two kinds of document "
+        "would share one series of numbers; give each its own prefix");
+  // A default can be the one shared: the explicit key is named.
+  Diagnostics defaults;
+  REQUIRE(load(mini("    - {id: dept, name: \"Dept\", cap: 100.00}\n", "  documents: {report_prefix: AR}\n"), defaults));
+  REQUIRE(defaults.size() == 1);
+  CHECK(format_diagnostic(defaults.items()[0]) ==
+        "test.yaml:8:30: warning: report_prefix 'AR' is also the refund_prefix: the two kinds of document would share "
+        "one series of numbers; give each its own prefix");
+  Diagnostics distinct;
+  REQUIRE(load(mini("    - {id: dept, name: \"Dept\", cap: 100.00}\n", "  documents: {report_prefix: CR}\n"), distinct));
+  CHECK(distinct.size() == 0);
+}
