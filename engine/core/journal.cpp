@@ -205,6 +205,7 @@ void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
     case EventKind::refund:
       note_first_flow(event);
       party->flows_by_day[event.date].refunded += *event.amount;
+      facts_.refunds_by_day[event.date].push_back({event.party, *event.amount, event.loc});
       note_refund_number(event.ref, event.date);
       last_refund_loc_[{event.party, event.date}] = event.loc;
       break;

@@ -55,6 +55,14 @@ struct CancellationLine {
   std::optional<std::size_t> issued;  // its état rectificatif in JournalFacts::issued, once issued
 };
 
+// A refund as recorded: a notice issued the same day is rebuilt without the ones recorded after its
+// register line (the refund it announces, paid that day, does not change it).
+struct RefundLine {
+  std::string party;
+  Money amount;
+  SourceLoc loc;
+};
+
 struct JournalFacts {
   std::map<std::string, PartyFacts> parties;  // the beneficiary and every contributor
   std::map<std::string, Date> milestones;
@@ -66,6 +74,7 @@ struct JournalFacts {
   std::vector<IssuedDocument> issued;          // the register (core/register.h), in journal order
   // "AR-2021" -> date -> highest NNNN of the AR-2021-NNNN refund refs of that day
   std::map<std::string, std::map<Date, std::uint32_t>> refund_numbers;
+  std::map<Date, std::vector<RefundLine>> refunds_by_day;  // in journal order (refunds are few)
   // amendment id -> party -> its signature of that amendment (a signature line whose ref is the id)
   std::map<std::string, std::map<std::string, SignatureFact>> amendment_signatures;
   Timeline timeline;  // built by finish()

@@ -212,6 +212,27 @@ TEST_CASE("without --issue: a preview marked PROJET, nothing numbered or recorde
   CHECK_FALSE(fs::exists(dir.path() / "unused"));
 }
 
+TEST_CASE("a refund paid on its notice's own date leaves every notice as issued") {
+  ScratchDir dir;
+  const std::string journal = dir.file("journal.csv");
+  append(journal, read_file(source + "/fixtures/seed/journal.csv"));
+  const fs::path out = dir.path() / "docs";
+  REQUIRE(issue(journal, "2020-12-31", out).exit_status == 0);
+  // The Nord's notice AR-2020-0001 (2 822,23, NOTES.md) paid the same day, recorded after the register.
+  append(journal, "2020-12-31,refund,nord,2822.23,AR-2020-0001,,Paid the day of the notice\n");
+  const auto later = issue(journal, "2021-01-31", out);
+  INFO(later.err);
+  REQUIRE(later.exit_status == 0);
+  CHECK(later.err.empty());
+  CHECK(later.out == "nothing new is due as of 2021-01-31\n11 documents issued before, unchanged; 0 files written to " +
+                         out.string() + "\n");
+  // Status counts the refund all the same: nothing is due to the Nord any more.
+  const auto status = run_cli({"status", rules, "--journal", journal, "--as-of", "2021-01-31", "--format", "csv"});
+  REQUIRE(status.exit_status == 0);
+  // cap agreed, cap, called, paid, refunded, net paid (9 000,00 − 2 822,23), final, balance, refund due
+  CHECK(status.out.find(",nord,9000.00,9000.00,9000.00,9000.00,2822.23,6177.77,6177.77,0.00,0.00,") != std::string::npos);
+}
+
 TEST_CASE("killed at random instants during --issue, the journal is as before or complete, never torn") {
   ScratchDir dir;
   const std::string seed = read_file(source + "/fixtures/seed/journal.csv");

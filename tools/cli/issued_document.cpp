@@ -75,6 +75,21 @@ const ContributorStatus* row_of(const Status& status, const std::string& party) 
   return nullptr;
 }
 
+// What was known when `entry`'s register line was written: the facts without the refunds recorded on
+// its day after that line. A refund notice and the refund it announces may share a date; the notice
+// stays as it was issued.
+const JournalFacts& known_when_issued(const JournalFacts& facts, const IssuedDocument& entry,
+                                      std::optional<JournalFacts>& copy) {
+  const auto day = facts.refunds_by_day.find(entry.date);
+  if (day == facts.refunds_by_day.end()) return facts;
+  for (const RefundLine& refund : day->second) {
+    if (refund.loc.path != entry.loc.path || refund.loc.line < entry.loc.line) continue;
+    if (!copy) copy = facts;
+    copy->parties.at(refund.party).flows_by_day.at(entry.date).refunded -= refund.amount;
+  }
+  return copy ? *copy : facts;
+}
+
 // A corrective document is dated on the day it is issued and cites the one it restates.
 template <typename Document>
 void as_issued(Document& doc, const JournalFacts& facts, const IssuedDocument& entry) {
@@ -103,11 +118,9 @@ std::optional<RenderedDocument> render_issued_report(const Rules& rules, const J
                 [&](const ManagementReport& r) { return report::management_report_pdf(r, pdf_options); });
 }
 
-}  // namespace
-
-std::optional<RenderedDocument> render_issued(const Rules& rules, const JournalFacts& facts, std::size_t index,
-                                              DocumentMark mark, const std::vector<std::string>& formats,
-                                              std::string& why) {
+std::optional<RenderedDocument> render_known(const Rules& rules, const JournalFacts& facts, std::size_t index,
+                                             DocumentMark mark, const std::vector<std::string>& formats,
+                                             std::string& why) {
   const IssuedDocument& entry = facts.issued[index];
   if (entry.kind == DocumentKind::report) return render_issued_report(rules, facts, entry, mark, formats, why);
   const std::size_t root = root_of(facts, index);
@@ -170,6 +183,15 @@ std::optional<RenderedDocument> render_issued(const Rules& rules, const JournalF
       break;  // handled above
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<RenderedDocument> render_issued(const Rules& rules, const JournalFacts& facts, std::size_t index,
+                                              DocumentMark mark, const std::vector<std::string>& formats,
+                                              std::string& why) {
+  std::optional<JournalFacts> copy;
+  return render_known(rules, known_when_issued(facts, facts.issued[index], copy), index, mark, formats, why);
 }
 
 std::optional<RenderedDocument> render_provisional_refund(const Rules& rules, const JournalFacts& facts,
