@@ -20,6 +20,7 @@ bool ConventionRouter::well_formed(const Event& event, Diagnostics& diagnostics)
     diagnostics.error(event.loc, "convention '" + convention + "' has spaces around it: remove them");
     return false;
   }
+  if (!convention.empty() && is_id(convention)) return true;  // every good row: nothing built
   std::string loaded;
   std::vector<std::string_view> ids;
   for (const auto& [id, sink] : sinks_) {
@@ -31,7 +32,6 @@ bool ConventionRouter::well_formed(const Event& event, Diagnostics& diagnostics)
                                      loaded + ")");
     return false;
   }
-  if (is_id(convention)) return true;
   // A value no convention id can have (ids are lower-case letters, digits and '-') is a typo that
   // would silently drop the row.
   std::string message = "convention '" + convention + "' is not a convention id (lower-case letters, digits and '-')";
