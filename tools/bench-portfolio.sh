@@ -9,7 +9,7 @@
 #
 # Usage: bash tools/bench-portfolio.sh [N...]          default: 100000 1000000 (10000000 also works)
 # Environment: PRORATA_BENCH_CONVENTIONS (C, default 1000), PRORATA_BENCH_RUNS (runs per command,
-# default 5 up to 100k lines, 3 up to 1M, 1 above; ledger and hledger run once above 100k),
+# default 5 up to 100k lines, 3 up to 1M, 1 above; ledger and hledger 3 times up to 100k, once above),
 # PRORATA_BENCH_DIR (default /tmp/prorata-bench-portfolio, rewritten), PRORATA_BENCH_SKIP_SETUP=1 to
 # use the build/ already there instead of sourcing tools/setup.sh (which installs and builds everything).
 set -euo pipefail
@@ -95,7 +95,7 @@ for N in "$@"; do
   ((N <= 1000000)) && ledger_flag=(--ledger)
   "$HELPER" generate "$N" "$C" "$DIR" "${ledger_flag[@]}" >&2
   runs="${PRORATA_BENCH_RUNS:-$((N <= 100000 ? 5 : N <= 1000000 ? 3 : 1))}"
-  other_runs=$((N <= 100000 ? runs : 1))
+  other_runs=$((N <= 100000 ? 3 : 1))
   sizes+=("$N")
   cd "$DIR"
   echo "bench-portfolio: $N lines: prorata ($runs runs)" >&2
@@ -136,7 +136,7 @@ scope="$C conventions"
 ((portfolio)) || scope="1 convention of $C (portfolio CLI pending)"
 echo
 echo "Portfolio benchmark: C = $C conventions, $(nproc) cores, wall time = median, peak RSS = largest"
-echo "prorata: status over $scope, as of $AS_OF; awk = $AWK"
+echo "prorata: status over $scope, as of $AS_OF; awk = $AWK; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-14s %10s %10s %14s %12s\n' tool lines "wall s" "lines/s" "peak MiB"
 for N in "${sizes[@]}"; do
   for name in prorata prorata-json awk wc ledger hledger; do
