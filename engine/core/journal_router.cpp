@@ -43,8 +43,14 @@ bool ConventionRouter::well_formed(const Event& event, Diagnostics& diagnostics)
 void ConventionRouter::add(const Event& event, Diagnostics& diagnostics) {
   PRORATA_ASSERT(!sinks_.empty());
   if (!event.has_convention) {
-    PRORATA_ASSERT(sinks_.size() == 1);  // a journal without a convention column serves one convention
-    sinks_.begin()->second->add(event, diagnostics);
+    if (sinks_.size() == 1) {  // a journal without a convention column serves one convention
+      sinks_.begin()->second->add(event, diagnostics);
+    } else if (!no_column_reported_) {  // once: every line would say the same
+      no_column_reported_ = true;
+      diagnostics.error(event.loc, "this line names no convention (the journal has no convention column) while " +
+                                       std::to_string(sinks_.size()) + " conventions are loaded: add a convention "
+                                       "column, or load the one convention this journal is for");
+    }
     return;
   }
   if (!well_formed(event, diagnostics)) return;

@@ -1,6 +1,6 @@
 // Routes the events of a journal, read once without any rules, to the convention each belongs to:
 // one pass over a shared journal serves any number of conventions. Without a convention column every
-// event goes to the only convention (there must be exactly one); with one, a cell that is empty, has
+// event goes to the only convention (with several loaded, that is one error, at the first line); with one, a cell that is empty, has
 // spaces around it or cannot be a convention id is an error at its line, and rows of conventions not
 // loaded are counted per id, never silently dropped.
 #pragma once
@@ -27,6 +27,7 @@ class ConventionRouter : public EventSink {
 
   std::map<std::string, EventSink*, std::less<>> sinks_;
   std::map<std::string, std::uint64_t> other_;
+  bool no_column_reported_ = false;
 };
 
 }  // namespace prorata

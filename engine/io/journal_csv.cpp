@@ -341,6 +341,21 @@ void warn_other_conventions(const std::string& path, const Rules& rules, const C
   diagnostics.warning(SourceLoc{path, 1, 0}, message);  // at the header, which names the convention column
 }
 
+// Over several conventions: an id of the convention column one edit from a loaded id is most likely a
+// typo that leaves its rows out (counted as another convention's): said once per id, at the header.
+void warn_near_conventions(const std::string& path, const std::vector<ConventionLoad>& conventions,
+                           const ConventionRouter& router, Diagnostics& diagnostics) {
+  for (const auto& [id, rows] : router.other_conventions()) {
+    for (const ConventionLoad& c : conventions) {
+      if (edit_distance(id, c.rules->id, 1) > 1) continue;
+      diagnostics.warning(SourceLoc{path, 1, 0}, "the convention column names " + in_quotes(id) + " (" +
+                                                     std::to_string(rows) + (rows == 1 ? " row" : " rows") +
+                                                     "), which is not loaded; did you mean " + in_quotes(c.rules->id) + "?");
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 bool read_journal(std::istream& in, const std::string& path, EventSink& sink, Diagnostics& diagnostics) {
@@ -387,6 +402,31 @@ bool load_journal(std::istream& in, const std::string& path, const Rules& rules,
   }
   diagnostics.append(found);
   return found.empty();
+}
+
+bool load_journal_portfolio(std::istream& in, const std::string& path, const std::vector<ConventionLoad>& conventions,
+                            std::map<std::string, std::uint64_t>& other_conventions, Diagnostics& diagnostics) {
+  PRORATA_ASSERT(!conventions.empty());
+  ConventionRouter router;
+  for (const ConventionLoad& c : conventions) router.route(c.rules->id, *c.builder);
+  Diagnostics found;
+  if (read_events(in, path, router, found) == ReadEnd::complete) {
+    for (const ConventionLoad& c : conventions) c.builder->finish(found);
+    if (conventions.size() == 1) {
+      warn_other_conventions(path, *conventions[0].rules, router, conventions[0].builder->facts().events, found);
+    } else {
+      warn_near_conventions(path, conventions, router, found);
+    }
+  }
+  other_conventions = router.other_conventions();
+  diagnostics.append(found);
+  return found.empty();
+}
+
+bool load_journal_portfolio_file(const std::string& path, const std::vector<ConventionLoad>& conventions,
+                                 std::map<std::string, std::uint64_t>& other_conventions, Diagnostics& diagnostics) {
+  auto in = open_journal(path, diagnostics);
+  return in && load_journal_portfolio(*in, path, conventions, other_conventions, diagnostics);
 }
 
 bool load_journal_file(const std::string& path, const Rules& rules, JournalBuilder& builder, Diagnostics& diagnostics) {

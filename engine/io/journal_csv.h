@@ -11,9 +11,12 @@
 // Reading stops at nothing but the end of the file: every problem of the file is reported.
 #pragma once
 #include <array>
+#include <cstdint>
 #include <istream>
+#include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/diagnostic.h"
 #include "core/event.h"
@@ -36,6 +39,19 @@ bool read_journal_file(const std::string& path, EventSink& sink, Diagnostics& di
 // builder.finish(). `path` only labels diagnostics. Returns true when no diagnostic was added.
 bool load_journal(std::istream& in, const std::string& path, const Rules& rules, JournalBuilder& builder,
                   Diagnostics& diagnostics);
+
+// Several conventions (a portfolio): one pass over the journal, each line to the builder of its
+// convention; then each builder's finish(). Rows of conventions not loaded are counted per id in
+// `other_conventions`; an id one edit from a loaded one gets a warning ("a typo?"). With one
+// convention, exactly load_journal. Returns true when no error was added.
+struct ConventionLoad {
+  const Rules* rules = nullptr;
+  JournalBuilder* builder = nullptr;
+};
+bool load_journal_portfolio(std::istream& in, const std::string& path, const std::vector<ConventionLoad>& conventions,
+                            std::map<std::string, std::uint64_t>& other_conventions, Diagnostics& diagnostics);
+bool load_journal_portfolio_file(const std::string& path, const std::vector<ConventionLoad>& conventions,
+                                 std::map<std::string, std::uint64_t>& other_conventions, Diagnostics& diagnostics);
 
 // Opens `path` (binary: bytes are checked as UTF-8 and CRLF is handled by the reader) and loads it.
 // A file that cannot be opened, or is larger than limits::journal_file_bytes_max, is one diagnostic

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "report/status_json_value.h"
 #include "report/status_output.h"
 
 namespace prorata::report {
@@ -42,7 +43,11 @@ Json contributor_json(const ContributorStatus& c) {
 
 }  // namespace
 
-std::string status_json(const Status& status) {
+nlohmann::ordered_json totals_json_value(const Totals& totals) { return totals_json(totals); }
+
+std::string status_json(const Status& status) { return status_json_value(status).dump(2) + "\n"; }
+
+nlohmann::ordered_json status_json_value(const Status& status) {
   Json term{{"state", to_string(status.term.state)},
             {"effective", optional_date(status.term.effective)},
             {"end", optional_date(status.term.end)},
@@ -64,7 +69,7 @@ std::string status_json(const Status& status) {
            {"amendments", amendments},
            {"totals", totals_json(status.totals)},
            {"contributors", contributors}};
-  return out.dump(2) + "\n";
+  return out;
 }
 
 }  // namespace prorata::report

@@ -16,12 +16,21 @@ inline constexpr int exit_ok = 0;
 inline constexpr int exit_failure = 1;
 inline constexpr int exit_bad_input = 2;
 
+// check, status and documents take one rules file or several (RULES... and --rules-dir DIR): with one,
+// `rules_path` is it and the output is the single convention's; with several, a portfolio.
+struct RulesChoice {
+  std::vector<std::string> named;     // RULES..., in the order given
+  std::optional<std::string> dir;     // --rules-dir: every *.yaml in it, sorted by name
+};
+
 struct CheckOptions {
+  RulesChoice rules;
   std::string rules_path;
   std::optional<std::string> journal_path;
 };
 
 struct StatusOptions {
+  RulesChoice rules;
   std::string rules_path;
   std::string journal_path;
   std::optional<std::string> as_of;  // YYYY-MM-DD; default today (UTC)
@@ -30,6 +39,7 @@ struct StatusOptions {
 };
 
 struct DocumentsOptions {
+  RulesChoice rules;
   std::string rules_path;
   std::string journal_path;
   std::optional<std::string> as_of;
@@ -64,6 +74,10 @@ int run_explain(const ExplainOptions& options);
 int run_documents(const DocumentsOptions& options);
 int run_report(const ReportOptions& options);
 int run_status(const StatusOptions& options);
+// Several conventions in one pass over the journal (tools/cli/cmd_portfolio.cpp).
+int run_check_portfolio(const CheckOptions& options, const std::vector<std::string>& rules_paths);
+int run_status_portfolio(const StatusOptions& options, const std::vector<std::string>& rules_paths);
+int run_documents_portfolio(const DocumentsOptions& options, const std::vector<std::string>& rules_paths);
 
 // Prints diagnostics in file order: a refused input its errors only, an accepted one its warnings.
 void print_diagnostics(Diagnostics& diagnostics);

@@ -7,6 +7,7 @@
 #include <exception>
 
 #include "commands.h"
+#include "portfolio_inputs.h"
 
 int main(int argc, char** argv) {
   using namespace prorata::cli;
@@ -19,12 +20,14 @@ int main(int argc, char** argv) {
 
   CheckOptions check;
   auto* check_cmd = app.add_subcommand("check", "Validate a rules file (and a journal); print a one-line summary");
-  check_cmd->add_option("RULES", check.rules_path, "Rules file (YAML, format prorata/1)")->required();
+  check_cmd->add_option("RULES", check.rules.named, "Rules files (YAML, format prorata/1): one, or several");
+  check_cmd->add_option("--rules-dir", check.rules.dir, "Every *.yaml in this directory (sorted by name), with RULES");
   check_cmd->add_option("--journal", check.journal_path, "Journal (CSV)");
 
   StatusOptions status;
   auto* status_cmd = app.add_subcommand("status", "Settlement of a convention as of a date");
-  status_cmd->add_option("RULES", status.rules_path, "Rules file (YAML, format prorata/1)")->required();
+  status_cmd->add_option("RULES", status.rules.named, "Rules files (YAML, format prorata/1): one, or several");
+  status_cmd->add_option("--rules-dir", status.rules.dir, "Every *.yaml in this directory (sorted by name), with RULES");
   status_cmd->add_option("--journal", status.journal_path, "Journal (CSV)")->required();
   status_cmd->add_option("--as-of", status.as_of, "Date YYYY-MM-DD (default: today, UTC)");
   auto* status_format = status_cmd->add_option("--format", status.format, "text, json or csv")
@@ -38,7 +41,9 @@ int main(int argc, char** argv) {
   auto* documents_cmd = app.add_subcommand(
       "documents", "The documents due: statements of amounts due, cancellations and, once the term has ended, refund "
       "notices, orders to pay back and complementary statements");
-  documents_cmd->add_option("RULES", documents.rules_path, "Rules file (YAML, format prorata/1)")->required();
+  documents_cmd->add_option("RULES", documents.rules.named, "Rules files (YAML, format prorata/1): one, or several");
+  documents_cmd->add_option("--rules-dir", documents.rules.dir,
+                            "Every *.yaml in this directory (sorted by name), with RULES");
   documents_cmd->add_option("--journal", documents.journal_path, "Journal (CSV)")->required();
   documents_cmd->add_option("--as-of", documents.as_of, "Date YYYY-MM-DD (default: today, UTC)");
   documents_cmd->add_option("--out", documents.out_dir, "Directory to write the documents into")->required();
@@ -96,12 +101,28 @@ int main(int argc, char** argv) {
   log->set_level(verbose ? spdlog::level::info : spdlog::level::warn);
   spdlog::set_default_logger(log);
   try {
-    if (*check_cmd) return run_check(check);
+    if (*check_cmd) {
+      const auto files = rules_files_or_report(check.rules.named, check.rules.dir);
+      if (!files) return exit_bad_input;
+      if (files->size() > 1) return run_check_portfolio(check, *files);
+      check.rules_path = files->front();
+      return run_check(check);
+    }
     if (*status_cmd) {
       if (status.csv && status_format->count() == 0) status.format = "csv";
+      const auto files = rules_files_or_report(status.rules.named, status.rules.dir);
+      if (!files) return exit_bad_input;
+      if (files->size() > 1) return run_status_portfolio(status, *files);
+      status.rules_path = files->front();
       return run_status(status);
     }
-    if (*documents_cmd) return run_documents(documents);
+    if (*documents_cmd) {
+      const auto files = rules_files_or_report(documents.rules.named, documents.rules.dir);
+      if (!files) return exit_bad_input;
+      if (files->size() > 1) return run_documents_portfolio(documents, *files);
+      documents.rules_path = files->front();
+      return run_documents(documents);
+    }
     if (*explain_cmd) return run_explain(explain);
     if (*report_cmd) return run_report(report);
   } catch (const std::exception& e) {

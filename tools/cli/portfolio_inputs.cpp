@@ -1,0 +1,89 @@
+#include "portfolio_inputs.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+
+#include "commands.h"
+#include "core/assert.h"
+#include "core/message_text.h"
+#include "io/journal_csv.h"
+#include "io/rules_yaml.h"
+
+namespace prorata::cli {
+
+std::optional<std::vector<std::string>> rules_files_or_report(const std::vector<std::string>& named,
+                                                              const std::optional<std::string>& rules_dir) {
+  std::vector<std::string> out = named;
+  if (rules_dir) {
+    std::error_code error;
+    std::vector<std::string> found;
+    for (std::filesystem::directory_iterator it(*rules_dir, error), end; !error && it != end; it.increment(error)) {
+      if (it->path().extension() == ".yaml" && it->is_regular_file()) found.push_back(it->path().string());
+    }
+    if (error) {
+      std::fprintf(stderr, "%s: error: cannot read the rules directory: %s\n", rules_dir->c_str(), error.message().c_str());
+      return std::nullopt;
+    }
+    if (found.empty()) {
+      std::fprintf(stderr, "%s: error: no rules file (*.yaml) in this directory\n", rules_dir->c_str());
+      return std::nullopt;
+    }
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  if (out.empty()) {
+    std::fprintf(stderr, "prorata: error: no rules: name RULES files or give --rules-dir DIR\n");
+    return std::nullopt;
+  }
+  return out;
+}
+
+std::vector<ConventionFacts> LoadedPortfolio::conventions() const {
+  PRORATA_ASSERT(builders.size() == rules.size());
+  std::vector<ConventionFacts> out;
+  for (std::size_t k = 0; k < rules.size(); ++k) out.push_back({&rules[k], &builders[k]->facts()});
+  return out;
+}
+
+std::optional<LoadedPortfolio> load_portfolio_or_report(const std::vector<std::string>& rules_paths,
+                                                        const std::optional<std::string>& journal_path) {
+  LoadedPortfolio out;
+  Diagnostics diagnostics;
+  std::map<std::string, std::string> path_of_id;
+  for (const std::string& path : rules_paths) {
+    Diagnostics found;
+    auto rules = io::load_rules_file(path, found);
+    diagnostics.append(found);
+    if (!rules || !found.empty()) continue;
+    const auto [seen, inserted] = path_of_id.emplace(rules->id, path);
+    if (!inserted) {
+      SourceLoc loc = rules->loc.path.empty() ? SourceLoc{path, 0, 0} : rules->loc;
+      diagnostics.error(loc, "convention id " + in_quotes(rules->id) + " is also the id of " + seen->second +
+                                 ": each convention is loaded once (two rules files for one convention?)");
+      continue;
+    }
+    out.paths.push_back(path);
+    out.rules.push_back(std::move(*rules));
+  }
+  if (!diagnostics.empty() || !journal_path) {
+    print_diagnostics(diagnostics);
+    if (!diagnostics.empty()) return std::nullopt;
+    return out;
+  }
+  std::vector<io::ConventionLoad> loads;
+  for (const Rules& rules : out.rules) {
+    out.builders.push_back(std::make_unique<JournalBuilder>(rules));
+    loads.push_back({&rules, out.builders.back().get()});
+  }
+  io::load_journal_portfolio_file(*journal_path, loads, out.other_conventions, diagnostics);
+  print_diagnostics(diagnostics);
+  if (!diagnostics.empty()) return std::nullopt;
+  for (const auto& builder : out.builders) out.events += builder->facts().events;
+  spdlog::info("portfolio: {} conventions, {} events", out.rules.size(), out.events);
+  return out;
+}
+
+}  // namespace prorata::cli
