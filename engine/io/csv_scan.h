@@ -30,7 +30,7 @@ constexpr std::uint64_t has_zero_byte(std::uint64_t word) {
   return (word - ones) & ~word & highs;
 }
 
-constexpr std::uint64_t each_byte(unsigned char byte) { return 0x0101010101010101 * byte; }
+constexpr std::uint64_t each_byte(unsigned char byte) { return std::uint64_t{0x0101010101010101} * byte; }
 
 // Whether any of the 8 bytes of `word` is in `stops` (one of the two classes above).
 constexpr bool word_has_stop(std::uint64_t word, ByteStops stops) {
