@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer harnesses of tests/fuzz/ (clang, ASan + UBSan) for a given time each.
-#   bash tools/fuzz.sh HARNESS SECONDS [PARALLEL]    HARNESS: amount calendar allocate rules journal, or all
+#   bash tools/fuzz.sh HARNESS SECONDS [PARALLEL]    HARNESS: amount calendar allocate rules journal csv, or all
 # Same set-up as tools/test.sh, then a clang build in build-fuzz/ (-DPRORATA_FUZZ=ON). Each harness
 # starts from its regression corpus (fixtures/fuzz/HARNESS/) and the fixtures it relates to; new inputs
 # go to build-fuzz/corpus/HARNESS/ (kept between runs, never committed). A crash, a leak, a failed
@@ -13,7 +13,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 harness="${1:?usage: tools/fuzz.sh HARNESS|all SECONDS [PARALLEL]}"
 seconds="${2:?usage: tools/fuzz.sh HARNESS|all SECONDS [PARALLEL]}"
 parallel="${3:-1}"
-all_harnesses=(amount calendar allocate rules journal)
+all_harnesses=(amount calendar allocate rules journal csv)
 
 PRORATA_FUZZ_BUILD="${PRORATA_FUZZ_BUILD:-$PRORATA_ROOT/build-fuzz}"
 # Only the harnesses (and the engine they link) are built with clang: the suite is built by setup.sh.
@@ -27,6 +27,7 @@ seeds_of() {
     amount | calendar | allocate) echo "fixtures/fuzz/$1" ;;
     rules) echo "fixtures/fuzz/rules fixtures/bad/rules rules fixtures/weights-terminated fixtures/accepted" ;;
     journal) echo "fixtures/fuzz/journal fixtures/bad/journal fixtures/seed fixtures/seed-refunded fixtures/weights-terminated fixtures/accepted" ;;
+    csv) echo "fixtures/fuzz/csv fixtures/bad/journal" ;;
     *) echo "unknown harness '$1' (expected one of: ${all_harnesses[*]}, all)" >&2; return 2 ;;
   esac
 }
@@ -35,6 +36,7 @@ max_len_of() {
   case "$1" in
     amount | calendar) echo 256 ;;   # the harnesses skip longer inputs
     allocate) echo 1024 ;;
+    csv) echo 8192 ;;   # blocks of 1 to 16 bytes: 8 KiB crosses hundreds of block boundaries
     *) echo 8192 ;;
   esac
 }

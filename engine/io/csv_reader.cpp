@@ -1,10 +1,12 @@
 #include "io/csv_reader.h"
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 #include <utility>
 
 #include "core/assert.h"
+#include "io/csv_scan.h"
 
 namespace prorata::io {
 
@@ -12,7 +14,7 @@ namespace {
 
 constexpr std::uint64_t line_max = std::numeric_limits<std::uint32_t>::max();  // SourceLoc::line is 32-bit
 
-static_assert(CsvReader::chunk_bytes >= 4, "a chunk holds the 3-byte BOM and more");
+static_assert(CsvReader::chunk_bytes >= CsvReader::bom_bytes + 1, "the default chunk holds the BOM and more");
 static_assert(limits::csv_field_count_max >= 2);
 
 std::string hex_byte(std::uint8_t byte) {
@@ -100,8 +102,14 @@ bool Utf8Checker::feed(std::uint8_t byte) {
 
 }  // namespace detail
 
-CsvReader::CsvReader(std::istream& in, std::string path, std::uint64_t input_bytes_max)
-    : in_(in), path_(std::move(path)), input_bytes_max_(input_bytes_max), chunk_(chunk_bytes) {}
+CsvReader::CsvReader(std::istream& in, std::string path, std::uint64_t input_bytes_max, std::size_t block_bytes)
+    : in_(in),
+      path_(std::move(path)),
+      input_bytes_max_(input_bytes_max),
+      block_bytes_(block_bytes),
+      chunk_(std::max(block_bytes, bom_bytes)) {
+  PRORATA_ASSERT(block_bytes >= 1);
+}
 
 bool CsvReader::next(CsvRecord& record, Diagnostics& diagnostics) {
   // Each pass consumes at least one byte, so the loop ends with the input.
@@ -125,9 +133,11 @@ CsvReader::Step CsvReader::read_record(CsvRecord& record, Diagnostics& diagnosti
   State state = State::field_start;
   RecordProblems problems;
   for (;;) {
+    if (take_plain(record, state)) return end_of_record(record, problems);
     const int byte = get();
     if (byte == end) return end_of_input(record, state, problems, diagnostics);
-    check_byte(byte, problems, diagnostics);
+    // An ASCII byte other than NUL, after a complete character, can raise no byte-level problem.
+    if (byte == 0 || byte >= 0x80 || !utf8_.complete()) check_byte(byte, problems, diagnostics);
     if (state != State::quoted && (byte == '\n' || byte == '\r')) {
       if (byte == '\n') return end_of_record(record, problems);
       if (peek() == '\n') {
@@ -151,6 +161,50 @@ CsvReader::Step CsvReader::read_record(CsvRecord& record, Diagnostics& diagnosti
       return Step::skipped;
     }
     if (!take_byte(record, state, byte, diagnostics)) return Step::skipped;
+  }
+}
+
+// Takes what the state machine would take without a decision: the plain bytes of the chunk (copied
+// in runs), and outside quotes the commas and the LF that ends the record. Stops before any byte
+// that could be a problem or change the state otherwise (a quote, CR, NUL, a byte >= 0x80, the byte
+// past a limit), left to read_record one at a time, and at the end of the chunk. True when it took
+// the record's LF.
+bool CsvReader::take_plain(CsvRecord& record, State& state) {
+  // get() would stop, or check the byte against an open UTF-8 sequence: one at a time then.
+  if (stop_ != Stop::none || line_ > line_max || !utf8_.complete()) return false;
+  for (;;) {
+    if (state == State::quote_in_quoted) return false;
+    PRORATA_ASSERT(record.raw_bytes_ <= limits::csv_record_bytes_max);
+    PRORATA_ASSERT(chunk_at_ <= chunk_size_);
+    const std::size_t allowed_bytes =
+        std::min(chunk_size_ - chunk_at_, limits::csv_record_bytes_max - record.raw_bytes_);
+    const char* run = chunk_.data() + chunk_at_;
+    const std::size_t run_bytes = detail::plain_prefix_bytes(
+        run, allowed_bytes, state == State::quoted ? detail::stops_quoted : detail::stops_unquoted);
+    if (run_bytes > 0) {
+      record.text_.append(run, run_bytes);
+      record.raw_bytes_ += run_bytes;
+      chunk_at_ += run_bytes;
+      byte_line_ = line_;
+      if (state == State::field_start) state = State::unquoted;
+    }
+    if (chunk_at_ == chunk_size_ || state == State::quoted) return false;
+    const char next = chunk_[chunk_at_];
+    if (next == '\n') {  // outside quotes: the record ends (the LF is not one of its bytes)
+      ++chunk_at_;
+      byte_line_ = line_++;
+      return true;
+    }
+    // A comma that starts a field within the limits; any other byte, one at a time.
+    if (next != ',' || record.raw_bytes_ == limits::csv_record_bytes_max ||
+        record.field_count() + 1 >= limits::csv_field_count_max) {
+      return false;
+    }
+    ++chunk_at_;
+    byte_line_ = line_;
+    ++record.raw_bytes_;
+    record.end_field();
+    state = State::field_start;
   }
 }
 
@@ -310,7 +364,9 @@ int CsvReader::peek() {
 
 bool CsvReader::fill() {
   if (at_end_ || stop_ != Stop::none) return false;
-  in_.read(chunk_.data(), static_cast<std::streamsize>(chunk_.size()));
+  // read() waits for all the bytes asked or the end, so a BOM is never split across the first two chunks.
+  const std::size_t asked = first_chunk_ ? chunk_.size() : block_bytes_;
+  in_.read(chunk_.data(), static_cast<std::streamsize>(asked));
   const std::streamsize got = in_.gcount();
   if (in_.bad()) {
     stop_ = Stop::read_error;
@@ -322,7 +378,7 @@ bool CsvReader::fill() {
   }
   chunk_at_ = 0;
   chunk_size_ = static_cast<std::size_t>(got);
-  PRORATA_ASSERT(chunk_size_ <= chunk_.size());
+  PRORATA_ASSERT(chunk_size_ <= asked);
   input_bytes_ += chunk_size_;
   if (input_bytes_ > input_bytes_max_) {
     stop_ = Stop::too_large;
@@ -330,7 +386,6 @@ bool CsvReader::fill() {
   }
   if (first_chunk_) {
     first_chunk_ = false;
-    // read() waits for a full chunk or the end, so a BOM is never split across the first two chunks.
     if (chunk_size_ >= 3 && chunk_[0] == '\xEF' && chunk_[1] == '\xBB' && chunk_[2] == '\xBF') chunk_at_ = 3;
     // A UTF-16 BOM (a spreadsheet's "Unicode text" export): one clear error instead of one per line.
     if (chunk_size_ >= 2 && ((chunk_[0] == '\xFF' && chunk_[1] == '\xFE') || (chunk_[0] == '\xFE' && chunk_[1] == '\xFF'))) {
@@ -341,8 +396,23 @@ bool CsvReader::fill() {
   return true;
 }
 
+// As get() byte by byte up to the LF, taken whole chunks at a time.
 void CsvReader::skip_line() {
-  for (int byte = get(); byte != end && byte != '\n'; byte = get()) {
+  while (peek() != end) {
+    if (line_ > line_max) {  // as get() would
+      stop_ = Stop::too_many_lines;
+      break;
+    }
+    const char* from = chunk_.data() + chunk_at_;
+    const std::size_t left_bytes = chunk_size_ - chunk_at_;
+    byte_line_ = line_;
+    const void* lf = std::memchr(from, '\n', left_bytes);
+    if (lf != nullptr) {
+      chunk_at_ += static_cast<std::size_t>(static_cast<const char*>(lf) - from) + 1;
+      ++line_;
+      break;
+    }
+    chunk_at_ = chunk_size_;
   }
   utf8_.reset();
 }

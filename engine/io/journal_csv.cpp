@@ -157,7 +157,7 @@ bool is_empty_row(const CsvRecord& record) {
 class JournalCsv {
  public:
   JournalCsv(const std::string& path, EventSink& sink, Diagnostics& diagnostics)
-      : path_(path), sink_(sink), diagnostics_(diagnostics) {}
+      : path_(path), sink_(sink), diagnostics_(diagnostics), row_loc_{path, 0, 0} {}
 
   [[nodiscard]] bool has_header() const { return header_state_ != HeaderState::none; }
   void header(const CsvRecord& record);
@@ -179,7 +179,8 @@ class JournalCsv {
   Diagnostics& diagnostics_;
   HeaderState header_state_ = HeaderState::none;
   Header header_;
-  Event event_;  // reused row after row, keeping its strings' capacity
+  SourceLoc row_loc_;  // the row's, its path copied once (not once per row: a long path is an allocation)
+  Event event_;        // reused row after row, keeping its strings' capacity
 };
 
 void JournalCsv::header(const CsvRecord& record) {
@@ -191,7 +192,8 @@ void JournalCsv::header(const CsvRecord& record) {
 void JournalCsv::row(const CsvRecord& record) {
   PRORATA_ASSERT(header_state_ != HeaderState::none);
   if (header_state_ == HeaderState::malformed) return;
-  const SourceLoc loc{path_, record.line(), 0};
+  row_loc_.line = record.line();
+  const SourceLoc& loc = row_loc_;
   if (record.field_count() != header_.field_count) {
     std::string message = "expected " + std::to_string(header_.field_count) + " fields (as in the header), found " +
                           std::to_string(record.field_count());

@@ -1,0 +1,357 @@
+#include "csv_reference_reader.h"
+
+#include <algorithm>
+#include <limits>
+#include <utility>
+
+#include "core/assert.h"
+
+namespace prorata::testing {
+
+namespace {
+
+constexpr std::uint64_t line_max = std::numeric_limits<std::uint32_t>::max();  // SourceLoc::line is 32-bit
+
+static_assert(limits::csv_field_count_max >= 2);
+
+std::string hex_byte(std::uint8_t byte) {
+  constexpr const char* digits = "0123456789ABCDEF";
+  return std::string("0x") + digits[byte >> 4] + digits[byte & 0x0F];
+}
+
+// The path as the user would type it in a shell command, or FILE when it would need quoting.
+std::string shell_word(const std::string& path) {
+  const bool plain = !path.empty() && std::all_of(path.begin(), path.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+           c == '-' || c == '/' || c == '+';
+  });
+  return plain ? path : "FILE";
+}
+
+// The first bad line says how to convert the file; the next ones only where they are, so a Latin-1
+// export of a thousand lines does not repeat the hint a thousand times.
+std::string not_utf8_message(std::uint8_t byte, const std::string& path, bool with_hint, bool stops) {
+  const std::string file = shell_word(path);
+  std::string message = "invalid UTF-8 (byte " + hex_byte(byte) + ")";
+  if (!with_hint) return message + ": see the first such line for how to convert the file";
+  message += ": the file is not UTF-8 (a Windows-1252/Latin-1 export?): convert it with `iconv -f WINDOWS-1252 -t UTF-8 " +
+             file + " > " + file + ".utf8`";
+  if (stops) message += "; nothing after this line is read or checked until then";
+  return message;
+}
+
+}  // namespace
+
+std::string_view ReferenceCsvRecord::field(std::size_t index) const {
+  PRORATA_ASSERT(index < field_ends_.size());
+  const std::size_t begin = index == 0 ? 0 : field_ends_[index - 1];
+  PRORATA_ASSERT(begin <= field_ends_[index]);
+  return std::string_view(text_).substr(begin, field_ends_[index] - begin);
+}
+
+void ReferenceCsvRecord::clear(std::uint32_t line) {
+  text_.clear();  // keeps the capacity: no allocation once records stop growing
+  field_ends_.clear();
+  raw_bytes_ = 0;
+  line_ = line;
+}
+
+namespace detail {
+
+bool ReferenceUtf8Checker::start(std::uint8_t byte) {
+  lead_byte_ = byte;
+  next_min_ = 0x80;
+  next_max_ = 0xBF;
+  pending_ = 0;
+  if (byte < 0x80) return true;
+  if (byte < 0xC2) return false;  // a continuation byte, or the lead of an overlong 2-byte form
+  if (byte < 0xE0) {
+    pending_ = 1;
+  } else if (byte < 0xF0) {
+    pending_ = 2;
+    if (byte == 0xE0) next_min_ = 0xA0;  // overlong below U+0800
+    if (byte == 0xED) next_max_ = 0x9F;  // surrogates U+D800..U+DFFF
+  } else if (byte < 0xF5) {
+    pending_ = 3;
+    if (byte == 0xF0) next_min_ = 0x90;  // overlong below U+10000
+    if (byte == 0xF4) next_max_ = 0x8F;  // above U+10FFFF
+  } else {
+    return false;
+  }
+  return true;
+}
+
+bool ReferenceUtf8Checker::feed(std::uint8_t byte) {
+  if (pending_ == 0) {
+    bad_byte_ = byte;
+    return start(byte);
+  }
+  if (byte < next_min_ || byte > next_max_) {
+    bad_byte_ = lead_byte_;  // blame the byte that opened the broken sequence (0xE9 for a Latin-1 é)
+    start(byte);
+    return false;
+  }
+  --pending_;
+  next_min_ = 0x80;
+  next_max_ = 0xBF;
+  return true;
+}
+
+}  // namespace detail
+
+ReferenceCsvReader::ReferenceCsvReader(std::istream& in, std::string path, std::uint64_t input_bytes_max,
+                                       std::size_t chunk_bytes)
+    : in_(in),
+      path_(std::move(path)),
+      input_bytes_max_(input_bytes_max),
+      chunk_bytes_(chunk_bytes),
+      chunk_(std::max(chunk_bytes, bom_bytes)) {
+  PRORATA_ASSERT(chunk_bytes >= 1);
+}
+
+bool ReferenceCsvReader::next(ReferenceCsvRecord& record, Diagnostics& diagnostics) {
+  // Each pass consumes at least one byte, so the loop ends with the input.
+  for (;;) {
+    const Step step = read_record(record, diagnostics);
+    if (step == Step::record) return true;
+    if (step == Step::end) {
+      report_stop(diagnostics);
+      return false;
+    }
+    ++skipped_record_count_;
+    if (stop_at_not_utf8_ && utf8_reported_) {  // reported with the hint, at its line
+      stop_ = Stop::not_utf8;
+      return false;
+    }
+  }
+}
+
+ReferenceCsvReader::Step ReferenceCsvReader::read_record(ReferenceCsvRecord& record, Diagnostics& diagnostics) {
+  record.clear(static_cast<std::uint32_t>(std::min(line_, line_max)));  // get() stops past line_max
+  State state = State::field_start;
+  RecordProblems problems;
+  for (;;) {
+    const int byte = get();
+    if (byte == end) return end_of_input(record, state, problems, diagnostics);
+    check_byte(byte, problems, diagnostics);
+    if (state != State::quoted && (byte == '\n' || byte == '\r')) {
+      if (byte == '\n') return end_of_record(record, problems);
+      if (peek() == '\n') {
+        get();
+        return end_of_record(record, problems);
+      }
+      if (stop_ != Stop::none) return Step::end;
+      diagnostics.error(loc(byte_line_),
+                        "a carriage return (CR) inside an unquoted field: lines end with LF or "
+                        "CRLF (quote a field to keep a CR in it)");
+      skip_line();
+      return Step::skipped;
+    }
+    if (++record.raw_bytes_ > limits::csv_record_bytes_max) {
+      std::string message = "record longer than " + std::to_string(limits::csv_record_bytes_max) + " bytes";
+      if (state == State::quoted) {
+        message += " (the quote opened on line " + std::to_string(quote_line_) + " may never be closed)";
+      }
+      diagnostics.error(loc(record.line()), message);
+      skip_line();
+      return Step::skipped;
+    }
+    if (!take_byte(record, state, byte, diagnostics)) return Step::skipped;
+  }
+}
+
+// Moves the record's state machine by one byte (never a line ending outside quotes). False when the
+// record is malformed: it is then reported and the rest of its line skipped.
+bool ReferenceCsvReader::take_byte(ReferenceCsvRecord& record, State& state, int byte, Diagnostics& diagnostics) {
+  const char c = static_cast<char>(byte);
+  switch (state) {
+    case State::field_start:
+      if (byte == '"') {
+        state = State::quoted;
+        quote_line_ = byte_line_;
+        return true;
+      }
+      if (byte == ',') return start_next_field(record, diagnostics);
+      record.text_.push_back(c);
+      state = State::unquoted;
+      return true;
+    case State::unquoted:
+      if (byte == ',') {
+        state = State::field_start;
+        return start_next_field(record, diagnostics);
+      }
+      if (byte == '"') {
+        fail_record(
+            "a quote '\"' inside an unquoted field: quote the whole field and double the quotes inside it "
+            "(\"say \"\"hi\"\"\")",
+            diagnostics);
+        return false;
+      }
+      record.text_.push_back(c);
+      return true;
+    case State::quoted:
+      if (byte == '"') {
+        state = State::quote_in_quoted;
+      } else {
+        record.text_.push_back(c);
+      }
+      return true;
+    case State::quote_in_quoted:
+      if (byte == '"') {  // "" stands for one quote
+        record.text_.push_back('"');
+        state = State::quoted;
+        return true;
+      }
+      if (byte == ',') {
+        state = State::field_start;
+        return start_next_field(record, diagnostics);
+      }
+      fail_record(
+          "text after the closing quote of a field: a quoted field ends at its closing quote (write \"\" "
+          "for a quote inside it)",
+          diagnostics);
+      return false;
+  }
+  return false;
+}
+
+// A comma: the field ends and another one starts.
+bool ReferenceCsvReader::start_next_field(ReferenceCsvRecord& record, Diagnostics& diagnostics) {
+  record.end_field();
+  if (record.field_count() < limits::csv_field_count_max) return true;
+  diagnostics.error(loc(record.line()),
+                    "more than " + std::to_string(limits::csv_field_count_max) + " fields in one record");
+  skip_line();
+  return false;
+}
+
+ReferenceCsvReader::Step ReferenceCsvReader::end_of_record(ReferenceCsvRecord& record, const RecordProblems& problems) {
+  record.end_field();
+  PRORATA_ASSERT(record.field_count() <= limits::csv_field_count_max);
+  PRORATA_ASSERT(record.raw_bytes_ <= limits::csv_record_bytes_max);
+  return problems.any() ? Step::skipped : Step::record;
+}
+
+ReferenceCsvReader::Step ReferenceCsvReader::end_of_input(ReferenceCsvRecord& record, State state, const RecordProblems& problems,
+                                        Diagnostics& diagnostics) {
+  if (stop_ != Stop::none) return Step::end;  // a partial record is never handed out
+  if (state == State::quoted) {
+    diagnostics.error(loc(quote_line_), "unterminated quoted field: the quote opened on line " +
+                                            std::to_string(quote_line_) + " is never closed");
+    return Step::skipped;
+  }
+  if (record.raw_bytes_ == 0) return Step::end;
+  RecordProblems last = problems;
+  if (!utf8_.complete() && !last.utf8) {  // the file ends inside a multi-byte character
+    last.utf8 = true;
+    diagnostics.error(loc(byte_line_), not_utf8_message(utf8_.lead_byte(), path_, !utf8_reported_, stop_at_not_utf8_));
+    utf8_reported_ = true;
+  }
+  return end_of_record(record, last);
+}
+
+// Byte-level problems leave the record's structure intact: reported once per record, which is then
+// read to its end (so the next record starts where it should) and dropped.
+void ReferenceCsvReader::check_byte(int byte, RecordProblems& problems, Diagnostics& diagnostics) {
+  PRORATA_ASSERT(byte >= 0 && byte <= 0xFF);
+  if (byte == 0 && !problems.nul) {
+    problems.nul = true;
+    diagnostics.error(loc(byte_line_), "a NUL byte (0x00): a journal is UTF-8 text (is this file UTF-16, or binary?)");
+  }
+  if (!utf8_.feed(static_cast<std::uint8_t>(byte)) && !problems.utf8) {
+    problems.utf8 = true;
+    diagnostics.error(loc(byte_line_), not_utf8_message(utf8_.bad_byte(), path_, !utf8_reported_, stop_at_not_utf8_));
+    utf8_reported_ = true;
+  }
+}
+
+void ReferenceCsvReader::fail_record(const std::string& message, Diagnostics& diagnostics) {
+  diagnostics.error(loc(byte_line_), message);
+  skip_line();
+}
+
+void ReferenceCsvReader::report_stop(Diagnostics& diagnostics) {
+  if (stop_ == Stop::none || stop_reported_) return;
+  stop_reported_ = true;
+  switch (stop_) {
+    case Stop::none:
+    case Stop::not_utf8: break;  // reported at its line
+    case Stop::read_error: diagnostics.error(loc(0), "read error: the file could not be read to its end"); break;
+    case Stop::too_large:
+      diagnostics.error(loc(0), "the file is larger than " + std::to_string(input_bytes_max_) + " bytes (the limit)");
+      break;
+    case Stop::too_many_lines: diagnostics.error(loc(0), "more than " + std::to_string(line_max) + " lines"); break;
+    case Stop::utf16:
+      diagnostics.error(loc(1), "the file is UTF-16 (a spreadsheet's \"Unicode text\" export?): save it as CSV UTF-8, "
+                                "or convert it with `iconv -f UTF-16 -t UTF-8 " + shell_word(path_) + " > " +
+                                    shell_word(path_) + ".utf8`");
+      break;
+  }
+}
+
+SourceLoc ReferenceCsvReader::loc(std::uint64_t line) const {
+  PRORATA_ASSERT(line <= line_max);
+  return SourceLoc{path_, static_cast<std::uint32_t>(line), 0};
+}
+
+int ReferenceCsvReader::get() {
+  if (peek() == end) return end;
+  if (line_ > line_max) {
+    stop_ = Stop::too_many_lines;
+    return end;
+  }
+  const auto byte = static_cast<unsigned char>(chunk_[chunk_at_++]);
+  byte_line_ = line_;
+  if (byte == '\n') ++line_;
+  return byte;
+}
+
+int ReferenceCsvReader::peek() {
+  if (stop_ != Stop::none) return end;
+  while (chunk_at_ == chunk_size_) {  // a chunk can be empty once its BOM is skipped
+    if (!fill()) return end;
+  }
+  return static_cast<unsigned char>(chunk_[chunk_at_]);
+}
+
+bool ReferenceCsvReader::fill() {
+  if (at_end_ || stop_ != Stop::none) return false;
+  // read() waits for all the bytes asked or the end, so a BOM is never split across the first two chunks.
+  const std::size_t asked = first_chunk_ ? chunk_.size() : chunk_bytes_;
+  in_.read(chunk_.data(), static_cast<std::streamsize>(asked));
+  const std::streamsize got = in_.gcount();
+  if (in_.bad()) {
+    stop_ = Stop::read_error;
+    return false;
+  }
+  if (got <= 0) {
+    at_end_ = true;
+    return false;
+  }
+  chunk_at_ = 0;
+  chunk_size_ = static_cast<std::size_t>(got);
+  PRORATA_ASSERT(chunk_size_ <= asked);
+  input_bytes_ += chunk_size_;
+  if (input_bytes_ > input_bytes_max_) {
+    stop_ = Stop::too_large;
+    return false;
+  }
+  if (first_chunk_) {
+    first_chunk_ = false;
+    if (chunk_size_ >= 3 && chunk_[0] == '\xEF' && chunk_[1] == '\xBB' && chunk_[2] == '\xBF') chunk_at_ = 3;
+    // A UTF-16 BOM (a spreadsheet's "Unicode text" export): one clear error instead of one per line.
+    if (chunk_size_ >= 2 && ((chunk_[0] == '\xFF' && chunk_[1] == '\xFE') || (chunk_[0] == '\xFE' && chunk_[1] == '\xFF'))) {
+      stop_ = Stop::utf16;
+      return false;
+    }
+  }
+  return true;
+}
+
+void ReferenceCsvReader::skip_line() {
+  for (int byte = get(); byte != end && byte != '\n'; byte = get()) {
+  }
+  utf8_.reset();
+}
+
+}  // namespace prorata::testing

@@ -1,0 +1,140 @@
+// For tests only: the journal's CSV reader as it was before it read by blocks (io/csv_reader.h), one
+// byte at a time through a plain state machine. Simple enough to trust by reading it, it is the
+// oracle the fast reader is compared with, record by record and diagnostic by diagnostic
+// (tests/io/csv_differential_test.cpp, tests/fuzz/csv_fuzz.cpp). Keep it slow and obvious: its one
+// change since then is the chunk size as a parameter, with a first read of at least 3 bytes so that
+// the BOM is seen whatever the chunk size (as io::CsvReader does).
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <istream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "core/limits.h"
+
+namespace prorata::testing {
+
+// One record: its fields, unquoted and unescaped, and the physical line it starts on. Its storage is
+// reused from record to record.
+class ReferenceCsvRecord {
+ public:
+  [[nodiscard]] std::uint32_t line() const { return line_; }
+  [[nodiscard]] std::size_t field_count() const { return field_ends_.size(); }
+  [[nodiscard]] std::string_view field(std::size_t index) const;
+  // A line with nothing before its line ending: one empty field, as RFC 4180 reads it.
+  [[nodiscard]] bool is_empty_line() const { return raw_bytes_ == 0; }
+
+ private:
+  friend class ReferenceCsvReader;
+  void clear(std::uint32_t line);
+  void end_field() { field_ends_.push_back(text_.size()); }
+
+  std::string text_;                     // the fields' bytes, back to back
+  std::vector<std::size_t> field_ends_;  // where each field ends in text_
+  std::size_t raw_bytes_ = 0;            // bytes of the record in the file, line ending excluded
+  std::uint32_t line_ = 0;
+};
+
+namespace detail {
+
+// Streaming UTF-8 check (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF).
+class ReferenceUtf8Checker {
+ public:
+  // Takes the next byte. False when the byte ends a valid sequence badly (bad_byte() tells which byte
+  // to blame); checking then starts over at this byte.
+  bool feed(std::uint8_t byte);
+  // False in the middle of a multi-byte character.
+  [[nodiscard]] bool complete() const { return pending_ == 0; }
+  [[nodiscard]] std::uint8_t bad_byte() const { return bad_byte_; }
+  [[nodiscard]] std::uint8_t lead_byte() const { return lead_byte_; }
+  void reset() { pending_ = 0; }
+
+ private:
+  bool start(std::uint8_t byte);
+
+  std::uint8_t pending_ = 0;      // continuation bytes still expected
+  std::uint8_t next_min_ = 0x80;  // range allowed for the next continuation byte
+  std::uint8_t next_max_ = 0xBF;
+  std::uint8_t lead_byte_ = 0;
+  std::uint8_t bad_byte_ = 0;
+};
+
+}  // namespace detail
+
+class ReferenceCsvReader {
+ public:
+  // `path` only labels diagnostics. Reading more than `input_bytes_max` bytes is an error. The input is
+  // read `chunk_bytes` at a time (io::CsvReader's parameter of the same name).
+  ReferenceCsvReader(std::istream& in, std::string path, std::uint64_t input_bytes_max = limits::journal_file_bytes_max,
+                     std::size_t chunk_bytes = default_chunk_bytes);
+
+  // Fills `record` with the next well-formed record and returns true. Malformed records are reported to
+  // `diagnostics` and skipped. False at the end of the input, or when reading cannot go on (a read
+  // error, an input too large: reported once).
+  bool next(ReferenceCsvRecord& record, Diagnostics& diagnostics);
+
+  // Malformed records reported and skipped so far.
+  [[nodiscard]] std::size_t skipped_record_count() const { return skipped_record_count_; }
+
+  // Stops reading at the first record that is not UTF-8, with one error there (the conversion hint),
+  // instead of reporting and skipping each such record. For a reader whose later checks depend on
+  // every line (a journal: a dropped signature would make every later statement look premature), a
+  // file in another encoding is one problem, not one per line.
+  void stop_at_first_not_utf8() { stop_at_not_utf8_ = true; }
+  [[nodiscard]] bool stopped_at_not_utf8() const { return stop_ == Stop::not_utf8; }
+
+  static constexpr std::size_t default_chunk_bytes = std::size_t{64} << 10;
+  static constexpr std::size_t bom_bytes = 3;
+
+ private:
+  enum class Step { record, skipped, end };
+  enum class State { field_start, unquoted, quoted, quote_in_quoted };
+  enum class Stop { none, read_error, too_large, too_many_lines, utf16, not_utf8 };
+  struct RecordProblems {
+    bool nul = false;
+    bool utf8 = false;
+    [[nodiscard]] bool any() const { return nul || utf8; }
+  };
+
+  Step read_record(ReferenceCsvRecord& record, Diagnostics& diagnostics);
+  Step end_of_input(ReferenceCsvRecord& record, State state, const RecordProblems& problems, Diagnostics& diagnostics);
+  Step end_of_record(ReferenceCsvRecord& record, const RecordProblems& problems);
+  bool take_byte(ReferenceCsvRecord& record, State& state, int byte, Diagnostics& diagnostics);
+  bool start_next_field(ReferenceCsvRecord& record, Diagnostics& diagnostics);
+  void check_byte(int byte, RecordProblems& problems, Diagnostics& diagnostics);
+  void fail_record(const std::string& message, Diagnostics& diagnostics);
+  void report_stop(Diagnostics& diagnostics);
+  SourceLoc loc(std::uint64_t line) const;
+
+  int get();   // the next byte (0..255), or `end` at the end of the input or after a stop
+  int peek();  // the same without consuming it
+  bool fill();
+  void skip_line();
+
+  static constexpr int end = -1;
+
+  std::istream& in_;
+  std::string path_;
+  std::uint64_t input_bytes_max_;
+  std::size_t chunk_bytes_;      // bytes asked of each read after the first
+  std::vector<char> chunk_;
+  std::size_t chunk_at_ = 0;    // next byte to read in chunk_
+  std::size_t chunk_size_ = 0;  // bytes of chunk_ filled
+  std::uint64_t input_bytes_ = 0;
+  std::uint64_t line_ = 1;        // physical line of the next byte
+  std::uint64_t byte_line_ = 1;   // physical line of the byte get() returned last
+  std::uint64_t quote_line_ = 0;  // where the open quoted field started
+  detail::ReferenceUtf8Checker utf8_;
+  Stop stop_ = Stop::none;
+  bool at_end_ = false;
+  bool first_chunk_ = true;
+  bool stop_reported_ = false;
+  bool utf8_reported_ = false;  // the conversion hint is given once
+  bool stop_at_not_utf8_ = false;
+  std::size_t skipped_record_count_ = 0;
+};
+
+}  // namespace prorata::testing
