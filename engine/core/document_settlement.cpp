@@ -44,13 +44,11 @@ std::vector<CategoryAmount> eligible_spending_by_category(const JournalFacts& fa
                                                           Date as_of) {
   std::map<std::string, Money> by_category;
   if (!term.effective || !term.end) return {};
-  for (auto it = facts.expenses_by_day.begin(); it != facts.expenses_by_day.end() && it->first <= as_of; ++it) {
-    if (it->first < *term.effective || it->first > *term.end) continue;
-    const Rules& in_force = facts.timeline.on(it->first).rules;  // eligibility as on the expense's own date
-    for (const auto& [category, amount] : it->second) {
-      if (in_force.is_eligible(category)) by_category[category] += amount;
-    }
-  }
+  facts.expenses.for_each_until(as_of, [&](Date day, const std::string& category, Money amount) {
+    if (day < *term.effective || day > *term.end) return;
+    // Eligibility as on the expense's own date.
+    if (facts.timeline.on(day).rules.is_eligible(category)) by_category[category] += amount;
+  });
   std::vector<CategoryAmount> out;
   for (auto& [category, amount] : by_category) out.push_back({category, amount});
   return out;

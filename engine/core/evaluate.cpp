@@ -61,14 +61,12 @@ Evaluation evaluate_detailed(const Rules& rules, const JournalFacts& facts, Date
   for (std::size_t k : facts.timeline.in_force(settled_on)) status.amendments_in_force.push_back(rules.amendments[k].id);
 
   Money eligible{};
-  for (auto it = facts.expenses_by_day.begin(); it != facts.expenses_by_day.end() && it->first <= as_of; ++it) {
-    const bool in_term = status.term.effective && *status.term.effective <= it->first && it->first <= *status.term.end;
-    const Rules& in_force = facts.timeline.on(it->first).rules;  // eligibility as on the expense's own date
-    for (const auto& [category, amount] : it->second) {
-      status.totals.spending += amount;
-      if (in_term && in_force.is_eligible(category)) eligible += amount;
-    }
-  }
+  facts.expenses.for_each_until(as_of, [&](Date day, const std::string& category, Money amount) {
+    const bool in_term = status.term.effective && *status.term.effective <= day && day <= *status.term.end;
+    status.totals.spending += amount;
+    // Eligibility as on the expense's own date.
+    if (in_term && facts.timeline.on(day).rules.is_eligible(category)) eligible += amount;
+  });
   status.totals.eligible_spending = max(eligible, Money{});
 
   CapsResult caps_result = effective_caps(version);

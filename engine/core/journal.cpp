@@ -210,13 +210,7 @@ void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
       last_refund_loc_[{event.party, event.date}] = event.loc;
       break;
     case EventKind::expense:
-      {
-        // A journal is mostly expenses in date order: the day is most often the last one already there.
-        auto& days = facts_.expenses_by_day;
-        auto& day = !days.empty() && days.rbegin()->first == event.date ? days.rbegin()->second
-                                                                         : days.try_emplace(days.end(), event.date)->second;
-        day[event.category] += *event.amount;
-      }
+      facts_.expenses.add(event.date, event.category, *event.amount);
       break;
     case EventKind::milestone:
       PRORATA_ASSERT(!event.ref.empty());  // check_event_shape

@@ -14,6 +14,7 @@
 
 #include "core/diagnostic.h"
 #include "core/event.h"
+#include "core/expense_days.h"
 #include "core/register.h"
 #include "core/rules.h"
 #include "core/timeline.h"
@@ -68,7 +69,7 @@ struct JournalFacts {
   std::map<std::string, Date> milestones;
   std::optional<Date> termination;
   std::vector<Date> notices;                   // formal notices (mises en demeure), in journal order
-  std::map<Date, std::map<std::string, Money>> expenses_by_day;  // day -> category -> net amount
+  ExpenseDays expenses;                        // net per day and category (core/expense_days.h)
   std::vector<StatementLine> statements;       // in journal order (one per call: few)
   std::vector<CancellationLine> cancellations;  // in journal order
   std::vector<IssuedDocument> issued;          // the register (core/register.h), in journal order

@@ -46,17 +46,15 @@ void sum_spending(const JournalFacts& facts, const TermStatus& term, Date from, 
                   SpendingFigures& to_date) {
   std::map<std::string, CategorySpending> in_year;
   std::map<std::string, CategorySpending> cumulated;
-  for (auto it = facts.expenses_by_day.begin(); it != facts.expenses_by_day.end() && it->first <= to; ++it) {
-    for (const auto& [category, amount] : it->second) {
-      const bool eligible = counts_as_eligible(facts, term, it->first, category);
-      for (auto* sums : {&cumulated, &in_year}) {
-        if (sums == &in_year && it->first < from) continue;
-        CategorySpending& row = (*sums)[category];
-        row.category = category;
-        (eligible ? row.eligible : row.not_eligible) += amount;
-      }
+  facts.expenses.for_each_until(to, [&](Date day, const std::string& category, Money amount) {
+    const bool eligible = counts_as_eligible(facts, term, day, category);
+    for (auto* sums : {&cumulated, &in_year}) {
+      if (sums == &in_year && day < from) continue;
+      CategorySpending& row = (*sums)[category];
+      row.category = category;
+      (eligible ? row.eligible : row.not_eligible) += amount;
     }
-  }
+  });
   PRORATA_ASSERT(in_year.size() <= cumulated.size());  // a category of the year is one to date
   for (const auto& [category, row] : cumulated) {
     CategorySpending of_year{category, {}, {}};

@@ -57,7 +57,7 @@ std::vector<Date> dates_to_evaluate(const prorata::JournalFacts& facts) {
   }
   for (const auto& [id, day] : facts.milestones) around(day);
   if (facts.termination) around(*facts.termination);
-  if (!facts.expenses_by_day.empty()) around(facts.expenses_by_day.rbegin()->first);
+  if (!facts.expenses.empty()) around(facts.expenses.last_day());
   std::sort(dates.begin(), dates.end());
   dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
   if (dates.size() > 8) dates.erase(dates.begin() + 4, dates.end() - 4);  // both ends matter most

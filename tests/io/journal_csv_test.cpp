@@ -125,8 +125,8 @@ TEST_CASE("journal: the facts are the hand sums of the rows") {
   CHECK(facts.parties.at("dept").flows_by_day.at(day("2021-02-01")).called.cents == 250'000);
   CHECK(facts.parties.at("ville").flows_by_day.at(day("2021-04-01")).refunded.cents == 50);
   // travel: 1200.00 - 200.00; meals: 99.99.
-  CHECK(facts.expenses_by_day.at(day("2021-03-10")).at("travel").cents == 100'000);
-  CHECK(facts.expenses_by_day.at(day("2021-03-10")).at("meals").cents == 9'999);
+  CHECK(facts.expenses.on(day("2021-03-10"), "travel").cents == 100'000);
+  CHECK(facts.expenses.on(day("2021-03-10"), "meals").cents == 9'999);
   CHECK(facts.parties.at("asso").signed_on == day("2021-01-10"));
   CHECK(facts.parties.at("dept").signed_on == day("2021-01-12"));
 }
