@@ -8,6 +8,11 @@ namespace prorata {
 
 std::uint32_t ExpenseDays::category_index(std::string_view category) {
   if (last_category_ < categories_.size() && categories_[last_category_] == category) return last_category_;
+  if (categories_.size() <= few_categories) {  // a convention has a handful: a scan beats a tree walk
+    for (std::uint32_t k = 0; k < categories_.size(); ++k) {
+      if (categories_[k] == category) return last_category_ = k;
+    }
+  }
   auto found = index_.find(category);
   if (found == index_.end()) {
     PRORATA_ASSERT(categories_.size() < UINT32_MAX);

@@ -43,6 +43,7 @@ class ExpenseDays {
 
  private:
   std::uint32_t category_index(std::string_view category);
+  static constexpr std::size_t few_categories = 16;
 
   std::vector<Cell> cells_;
   std::vector<std::string> categories_;
