@@ -44,12 +44,10 @@ int run_documents(const DocumentsOptions& options) {
   if (!rules_loaded) return exit_bad_input;
   const Rules& rules = *rules_loaded;
   // The journal's bytes are read once: what is evaluated is exactly what --issue appends to.
-  const std::optional<std::string> content = read_journal_bytes_or_report(options.journal_path);
-  if (!content) return exit_bad_input;
-  Diagnostics diagnostics;
-  std::optional<JournalFacts> facts = load_journal_bytes(*content, options.journal_path, rules, diagnostics);
-  print_diagnostics(diagnostics);
-  if (!facts) return exit_bad_input;
+  const std::optional<JournalRead> read = read_journal_or_report(options.journal_path, rules);
+  if (!read) return exit_bad_input;
+  const std::string* content = &read->content;
+  const JournalFacts* facts = &read->facts;
   const Status status = evaluate(rules, *facts, *as_of);
   const std::vector<std::string> formats = distinct_formats(options.formats);
 

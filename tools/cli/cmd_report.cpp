@@ -66,12 +66,10 @@ int run_report(const ReportOptions& options) {
   auto rules_loaded = load_rules_or_report(options.rules_path);
   if (!rules_loaded) return exit_bad_input;
   const Rules& rules = *rules_loaded;
-  const std::optional<std::string> content = read_journal_bytes_or_report(options.journal_path);
-  if (!content) return exit_bad_input;
-  Diagnostics diagnostics;
-  const std::optional<JournalFacts> facts = load_journal_bytes(*content, options.journal_path, rules, diagnostics);
-  print_diagnostics(diagnostics);
-  if (!facts) return exit_bad_input;
+  const std::optional<JournalRead> read = read_journal_or_report(options.journal_path, rules);
+  if (!read) return exit_bad_input;
+  const std::string* content = &read->content;
+  const JournalFacts* facts = &read->facts;
   const std::vector<std::string> formats = distinct_formats(options.formats);
 
   // The reports of the year issued before: rebuilt as of their date, they must give their digest.

@@ -97,6 +97,16 @@ std::optional<JournalFacts> load_journal_bytes(const std::string& content, const
   return builder.facts();
 }
 
+std::optional<JournalRead> read_journal_or_report(const std::string& path, const Rules& rules) {
+  std::optional<std::string> content = read_journal_bytes_or_report(path);
+  if (!content) return std::nullopt;
+  Diagnostics diagnostics;
+  std::optional<JournalFacts> facts = load_journal_bytes(*content, path, rules, diagnostics);
+  print_diagnostics(diagnostics);
+  if (!facts) return std::nullopt;
+  return JournalRead{std::move(*content), std::move(*facts)};
+}
+
 std::optional<DueBuild> build_due(const Rules& rules, const std::string& journal_path, const std::string& content,
                                   const JournalFacts& facts, const std::vector<PlannedDocument>& due, DocumentMark mark,
                                   const std::vector<std::string>& formats, int& exit_code) {

@@ -32,6 +32,13 @@ void add_files(const RenderedDocument& doc, const std::string& stem, bool issued
 // file that cannot be read or is over the size limit.
 std::optional<std::string> read_journal_bytes_or_report(const std::string& path);
 
+// The journal's bytes and its facts, every diagnostic printed: nullopt on bad input.
+struct JournalRead {
+  std::string content;
+  JournalFacts facts;
+};
+std::optional<JournalRead> read_journal_or_report(const std::string& path, const Rules& rules);
+
 // The journal's facts from its bytes: nullopt when `diagnostics` holds an error.
 std::optional<JournalFacts> load_journal_bytes(const std::string& content, const std::string& path, const Rules& rules,
                                                Diagnostics& diagnostics);
