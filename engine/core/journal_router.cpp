@@ -21,12 +21,11 @@ bool ConventionRouter::well_formed(const Event& event, Diagnostics& diagnostics)
     return false;
   }
   if (!convention.empty() && is_id(convention)) return true;  // every good row: nothing built
-  std::string loaded;
   std::vector<std::string_view> ids;
-  for (const auto& [id, sink] : sinks_) {
-    loaded += (loaded.empty() ? "'" : ", '") + id + "'";
-    ids.emplace_back(id);
-  }
+  for (const auto& [id, sink] : sinks_) ids.emplace_back(id);
+  std::sort(ids.begin(), ids.end());
+  std::string loaded;
+  for (std::string_view id : ids) loaded += (loaded.empty() ? "'" : ", '") + std::string(id) + "'";
   if (convention.empty()) {
     diagnostics.error(event.loc, "empty convention cell: name the convention of this row (this journal is read for " +
                                      loaded + ")");
