@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/assert.h"
 #include "core/limits.h"
 
 namespace prorata {
@@ -28,14 +29,18 @@ void Diagnostics::warning(SourceLoc loc, std::string message) {
 void Diagnostics::add(Diagnostic diagnostic) {
   if (diagnostic.severity == Severity::error) ++error_count_;
   if (items_.size() >= limits::diagnostics_max) {
-    if (!truncated_) {
-      truncated_ = true;
-      items_.back().message += " (further errors not shown: more than " +
-                               std::to_string(limits::diagnostics_max) + ")";
-    }
+    mark_truncated();
     return;
   }
   items_.push_back(std::move(diagnostic));
+}
+
+void Diagnostics::mark_truncated() {
+  if (truncated_) return;
+  truncated_ = true;
+  if (marked_ && !items_.empty()) {
+    items_.back().message += " (further errors not shown: more than " + std::to_string(limits::diagnostics_max) + ")";
+  }
 }
 
 void Diagnostics::sort() {
@@ -47,11 +52,27 @@ void Diagnostics::sort() {
 }
 
 void Diagnostics::append(const Diagnostics& other) {
-  for (const auto& d : other.items_) add(d);
-  // What `other` counted past its own limit is still an error here.
+  append(other, 0, other.items_.size());
+  append_dropped(other);
+}
+
+void Diagnostics::append(const Diagnostics& other, std::size_t from, std::size_t to) {
+  PRORATA_ASSERT(from <= to && to <= other.items_.size());
+  for (std::size_t k = from; k < to; ++k) add(other.items_[k]);
+}
+
+void Diagnostics::append_dropped(const Diagnostics& other) {
+  if (!other.truncated_) return;
+  // What `other` counted past its own limit is still an error here (and past this one's: `other` kept
+  // diagnostics_max before them).
   error_count_ += other.error_count_ - static_cast<std::size_t>(std::count_if(
                       other.items_.begin(), other.items_.end(),
                       [](const Diagnostic& d) { return d.severity == Severity::error; }));
+  if (other.marked_) {
+    truncated_ = true;  // its last item, copied here, already says so
+  } else {
+    mark_truncated();
+  }
 }
 
 }  // namespace prorata

@@ -29,6 +29,13 @@ std::string format_diagnostic(const Diagnostic& diagnostic);
 
 class Diagnostics {
  public:
+  // Past limits::diagnostics_max, the last kept message says that further ones are not shown
+  // (`marked`); an `unmarked` list only counts them: a part of a longer list (io/journal_pipeline.h)
+  // whose parts are joined with append() and append_dropped(), which mark the whole.
+  enum class Truncation : std::uint8_t { marked, unmarked };
+  Diagnostics() = default;
+  explicit Diagnostics(Truncation truncation) : marked_(truncation == Truncation::marked) {}
+
   void error(SourceLoc loc, std::string message);
   void warning(SourceLoc loc, std::string message);
   // No error (warnings may be there: they never refuse an input). Every "was the input good?" test
@@ -40,14 +47,22 @@ class Diagnostics {
   [[nodiscard]] const std::vector<Diagnostic>& items() const { return items_; }
   // Keeps file order: sorts by path, line, column, stably.
   void sort();
+  // Adds other's items and counts what it dropped past its limit: append(other, 0, other.size()) then
+  // append_dropped(other).
   void append(const Diagnostics& other);
+  // Adds other's items [from, to), as error() and warning() would.
+  void append(const Diagnostics& other, std::size_t from, std::size_t to);
+  // Counts the errors `other` dropped past its limit (and marks this list truncated if it dropped any).
+  void append_dropped(const Diagnostics& other);
 
  private:
   void add(Diagnostic diagnostic);
+  void mark_truncated();
 
   std::vector<Diagnostic> items_;
   std::size_t error_count_ = 0;  // counted even past the limit, so that empty() stays true to its word
-  bool truncated_ = false;
+  bool truncated_ = false;       // some were dropped
+  bool marked_ = true;
 };
 
 }  // namespace prorata

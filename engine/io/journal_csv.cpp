@@ -17,6 +17,7 @@
 #include "core/journal_router.h"
 #include "io/csv_reader.h"
 #include "io/input_file.h"
+#include "io/journal_pipeline.h"
 #include "io/text_checks.h"
 #include "core/nearest_name.h"
 
@@ -153,43 +154,42 @@ bool is_empty_row(const CsvRecord& record) {
   return true;
 }
 
-// Turns rows into events, without any rules; the parent loop decides which record is the header.
+// Turns rows into events, without any rules; the parent loop decides which record is the header. Each
+// call names where its problems go, and the row's event goes to that list's sink (RowTarget below).
 class JournalCsv {
  public:
-  JournalCsv(const std::string& path, EventSink& sink, Diagnostics& diagnostics)
-      : path_(path), sink_(sink), diagnostics_(diagnostics), row_loc_{path, 0, 0} {}
+  explicit JournalCsv(const std::string& path) : path_(path), row_loc_{path, 0, 0} {}
 
   [[nodiscard]] bool has_header() const { return header_state_ != HeaderState::none; }
-  void header(const CsvRecord& record);
+  void header(const CsvRecord& record, Diagnostics& diagnostics);
   // The header line itself was malformed (and reported): rows can then only be checked as CSV.
   void lose_header() { header_state_ = HeaderState::malformed; }
-  void row(const CsvRecord& record);
+  void row(const CsvRecord& record, EventSink& sink, Diagnostics& diagnostics);
 
  private:
   enum class HeaderState { none, read, malformed };
 
   [[nodiscard]] std::string_view cell(const CsvRecord& record, Column column) const;
-  bool read_event(const CsvRecord& record, const SourceLoc& loc);
+  bool read_event(const CsvRecord& record, const SourceLoc& loc, Diagnostics& diagnostics);
   bool read_text(const CsvRecord& record, Column column, std::size_t bytes_max, std::string& text,
-                 const SourceLoc& loc);
-  bool no_hidden_character(std::string_view value, std::string_view what, bool allow_tab, const SourceLoc& loc);
+                 const SourceLoc& loc, Diagnostics& diagnostics);
+  static bool no_hidden_character(std::string_view value, std::string_view what, bool allow_tab, const SourceLoc& loc,
+                                  Diagnostics& diagnostics);
 
   const std::string& path_;
-  EventSink& sink_;
-  Diagnostics& diagnostics_;
   HeaderState header_state_ = HeaderState::none;
   Header header_;
   SourceLoc row_loc_;  // the row's, its path copied once (not once per row: a long path is an allocation)
   Event event_;        // reused row after row, keeping its strings' capacity
 };
 
-void JournalCsv::header(const CsvRecord& record) {
+void JournalCsv::header(const CsvRecord& record, Diagnostics& diagnostics) {
   PRORATA_ASSERT(header_state_ == HeaderState::none);
-  header_ = read_header(record, SourceLoc{path_, record.line(), 0}, diagnostics_);
+  header_ = read_header(record, SourceLoc{path_, record.line(), 0}, diagnostics);
   header_state_ = HeaderState::read;
 }
 
-void JournalCsv::row(const CsvRecord& record) {
+void JournalCsv::row(const CsvRecord& record, EventSink& sink, Diagnostics& diagnostics) {
   PRORATA_ASSERT(header_state_ != HeaderState::none);
   if (header_state_ == HeaderState::malformed) return;
   row_loc_.line = record.line();
@@ -198,14 +198,14 @@ void JournalCsv::row(const CsvRecord& record) {
     std::string message = "expected " + std::to_string(header_.field_count) + " fields (as in the header), found " +
                           std::to_string(record.field_count());
     if (record.field_count() > header_.field_count) message += " (quote a cell that contains a comma)";
-    diagnostics_.error(loc, message);
+    diagnostics.error(loc, message);
     return;
   }
   if (!header_.ok) return;  // reading cells under a wrong header would only repeat its problems
   if (is_empty_row(record)) return;
-  if (!read_event(record, loc)) return;
-  if (!check_event_shape(event_, diagnostics_)) return;
-  sink_.add(event_, diagnostics_);
+  if (!read_event(record, loc, diagnostics)) return;
+  if (!check_event_shape(event_, diagnostics)) return;
+  sink.add(event_, diagnostics);
 }
 
 std::string_view JournalCsv::cell(const CsvRecord& record, Column column) const {
@@ -216,7 +216,7 @@ std::string_view JournalCsv::cell(const CsvRecord& record, Column column) const 
 }
 
 // Reads every cell of the row into event_, reporting each bad one (not only the first).
-bool JournalCsv::read_event(const CsvRecord& record, const SourceLoc& loc) {
+bool JournalCsv::read_event(const CsvRecord& record, const SourceLoc& loc, Diagnostics& diagnostics) {
   bool ok = true;
   event_.loc = loc;
   const std::string_view date_text = cell(record, Column::date);
@@ -224,14 +224,14 @@ bool JournalCsv::read_event(const CsvRecord& record, const SourceLoc& loc) {
   if (date.value) {
     event_.date = *date.value;
   } else {
-    diagnostics_.error(loc, "bad date " + quoted(date_text) + ": " + date.error);
+    diagnostics.error(loc, "bad date " + quoted(date_text) + ": " + date.error);
     ok = false;
   }
   const std::string_view kind_text = cell(record, Column::event);
   if (auto kind = parse_event_kind(kind_text)) {
     event_.kind = *kind;
   } else {
-    diagnostics_.error(loc, unknown_event_message(kind_text));
+    diagnostics.error(loc, unknown_event_message(kind_text));
     ok = false;
   }
   const std::string_view amount_text = cell(record, Column::amount);
@@ -241,42 +241,42 @@ bool JournalCsv::read_event(const CsvRecord& record, const SourceLoc& loc) {
     if (amount.value) {
       event_.amount = amount.value;
     } else {
-      diagnostics_.error(loc, "bad amount " + quoted(amount_text) + ": " + amount.error);
+      diagnostics.error(loc, "bad amount " + quoted(amount_text) + ": " + amount.error);
       ok = false;
     }
   }
-  ok = read_text(record, Column::party, limits::id_bytes_max, event_.party, loc) && ok;
-  ok = read_text(record, Column::ref, limits::id_bytes_max, event_.ref, loc) && ok;
-  ok = read_text(record, Column::category, limits::id_bytes_max, event_.category, loc) && ok;
-  ok = read_text(record, Column::memo, limits::text_bytes_max, event_.memo, loc) && ok;
+  ok = read_text(record, Column::party, limits::id_bytes_max, event_.party, loc, diagnostics) && ok;
+  ok = read_text(record, Column::ref, limits::id_bytes_max, event_.ref, loc, diagnostics) && ok;
+  ok = read_text(record, Column::category, limits::id_bytes_max, event_.category, loc, diagnostics) && ok;
+  ok = read_text(record, Column::memo, limits::text_bytes_max, event_.memo, loc, diagnostics) && ok;
   event_.has_convention = header_.field_by_column[static_cast<std::size_t>(Column::convention)] != field_absent;
   event_.convention.assign(cell(record, Column::convention));  // checked by the router, which knows the ids
-  ok = no_hidden_character(event_.convention, "convention", false, loc) && ok;
+  ok = no_hidden_character(event_.convention, "convention", false, loc, diagnostics) && ok;
   return ok;
 }
 
 bool JournalCsv::read_text(const CsvRecord& record, Column column, std::size_t bytes_max, std::string& text,
-                           const SourceLoc& loc) {
+                           const SourceLoc& loc, Diagnostics& diagnostics) {
   const std::string_view value = cell(record, column);
   text.assign(value);
   if (column != Column::memo && has_surrounding_space(value)) {  // ids, numbers, categories compare exactly
-    diagnostics_.error(loc, std::string(column_name(column)) + " " + quoted(value) + " has spaces around it: remove them");
+    diagnostics.error(loc, std::string(column_name(column)) + " " + quoted(value) + " has spaces around it: remove them");
     return false;
   }
   if (value.size() > bytes_max) {
-    diagnostics_.error(loc, std::string(column_name(column)) + " longer than " + std::to_string(bytes_max) +
+    diagnostics.error(loc, std::string(column_name(column)) + " longer than " + std::to_string(bytes_max) +
                                 " bytes: " + quoted(value));
     return false;
   }
   // A memo may hold a tab (a spreadsheet cell pasted in); nothing else may hide in a cell.
-  return no_hidden_character(value, column_name(column), column == Column::memo, loc);
+  return no_hidden_character(value, column_name(column), column == Column::memo, loc, diagnostics);
 }
 
 bool JournalCsv::no_hidden_character(std::string_view value, std::string_view what, bool allow_tab,
-                                     const SourceLoc& loc) {
+                                     const SourceLoc& loc, Diagnostics& diagnostics) {
   auto hidden = first_hidden_character(value, allow_tab);
   if (!hidden) return true;
-  diagnostics_.error(loc, hidden_character_message(what, *hidden));
+  diagnostics.error(loc, hidden_character_message(what, *hidden));
   return false;
 }
 
@@ -286,37 +286,69 @@ namespace {
 
 enum class ReadEnd { complete, stopped_not_utf8 };
 
+// Rows to a sink, problems to one list: reading on one thread.
+class DirectTarget final : public detail::RowTarget {
+ public:
+  DirectTarget(EventSink& sink, Diagnostics& diagnostics) : sink_(sink), diagnostics_(diagnostics) {}
+  EventSink& sink() override { return sink_; }
+  Diagnostics& diagnostics() override { return diagnostics_; }
+
+ private:
+  EventSink& sink_;
+  Diagnostics& diagnostics_;
+};
+
 // One pass over the journal. A line that is not UTF-8 stops it there, with one error: the file is in
 // another encoding, and every line it would drop (a signature, a statement) would make the checks
 // across lines report problems that are not there.
-ReadEnd read_events(std::istream& in, const std::string& path, EventSink& sink, Diagnostics& diagnostics) {
-  Diagnostics found;  // this file's own: `diagnostics` may be full already, or hold other files'
-  CsvReader reader(in, path);
+ReadEnd read_rows(std::istream& in, const std::string& path, detail::RowTarget& target, std::size_t block_bytes) {
+  CsvReader reader(in, path, limits::journal_file_bytes_max, block_bytes);
   reader.stop_at_first_not_utf8();
   CsvRecord record;
-  JournalCsv journal(path, sink, found);
-  while (reader.next(record, found)) {
+  JournalCsv journal(path);
+  bool read_error = false;  // before the header, nothing reaches the sink: only the reading finds errors
+  for (;;) {
+    const std::size_t errors_before = target.diagnostics().error_count();
+    if (!reader.next(record, target.diagnostics())) break;
     if (!journal.has_header() && reader.skipped_record_count() > 0) journal.lose_header();
-    if (record.is_empty_line()) continue;
     if (journal.has_header()) {
-      journal.row(record);
-    } else if (!is_blank(record)) {
+      if (!record.is_empty_line()) journal.row(record, target.sink(), target.diagnostics());
+    } else if (!record.is_empty_line() && !is_blank(record)) {
       if (is_semicolon_header(record)) {  // the rest would only repeat it, line after line
-        found.error(SourceLoc{path, record.line(), 0},
-                    "the columns are separated by ';' (a spreadsheet's French CSV export?): export the file as CSV "
-                    "with ',' separators (\"CSV UTF-8 (comma delimited)\"), amounts with a decimal point");
-        diagnostics.append(found);
+        target.diagnostics().error(
+            SourceLoc{path, record.line(), 0},
+            "the columns are separated by ';' (a spreadsheet's French CSV export?): export the file as CSV "
+            "with ',' separators (\"CSV UTF-8 (comma delimited)\"), amounts with a decimal point");
         return ReadEnd::complete;
       }
-      journal.header(record);
+      journal.header(record, target.diagnostics());
     }
+    read_error = read_error || target.diagnostics().error_count() > errors_before;
+    target.row_done();
   }
-  if (!journal.has_header() && found.empty()) {
-    found.error(SourceLoc{path, 1, 0},  // where the header should be
-                "empty journal: expected a header line date,event,party,amount,ref,category,memo");
+  read_error = read_error || target.diagnostics().error_count() > 0;  // what ended the reading
+  if (!journal.has_header() && !read_error) {
+    target.diagnostics().error(SourceLoc{path, 1, 0},  // where the header should be
+                               "empty journal: expected a header line date,event,party,amount,ref,category,memo");
+  }
+  return reader.stopped_at_not_utf8() ? ReadEnd::stopped_not_utf8 : ReadEnd::complete;
+}
+
+// The journal's rows to `sink`, on one thread or two (options.threads): the same either way.
+ReadEnd read_events(std::istream& in, const std::string& path, EventSink& sink, Diagnostics& diagnostics,
+                    const JournalReadOptions& options) {
+  Diagnostics found;  // this file's own: `diagnostics` may be full already, or hold other files'
+  ReadEnd end = ReadEnd::complete;
+  if (options.threads <= 1) {
+    DirectTarget target(sink, found);
+    end = read_rows(in, path, target, options.block_bytes);
+  } else {
+    detail::read_in_batches(
+        [&](detail::RowTarget& target) { end = read_rows(in, path, target, options.block_bytes); }, sink, found,
+        options.batch_events);
   }
   diagnostics.append(found);
-  return reader.stopped_at_not_utf8() ? ReadEnd::stopped_not_utf8 : ReadEnd::complete;
+  return end;
 }
 
 // Every row of the journal names another convention than the rules': most likely the wrong rules, or
@@ -360,9 +392,10 @@ void warn_near_conventions(const std::string& path, const std::vector<Convention
 
 }  // namespace
 
-bool read_journal(std::istream& in, const std::string& path, EventSink& sink, Diagnostics& diagnostics) {
+bool read_journal(std::istream& in, const std::string& path, EventSink& sink, Diagnostics& diagnostics,
+                  const JournalReadOptions& options) {
   Diagnostics found;
-  read_events(in, path, sink, found);
+  read_events(in, path, sink, found, options);
   diagnostics.append(found);
   return found.empty();
 }
@@ -386,19 +419,20 @@ std::optional<std::ifstream> open_journal(const std::string& path, Diagnostics& 
 
 }  // namespace
 
-bool read_journal_file(const std::string& path, EventSink& sink, Diagnostics& diagnostics) {
+bool read_journal_file(const std::string& path, EventSink& sink, Diagnostics& diagnostics,
+                       const JournalReadOptions& options) {
   auto in = open_journal(path, diagnostics);
-  return in && read_journal(*in, path, sink, diagnostics);
+  return in && read_journal(*in, path, sink, diagnostics, options);
 }
 
 bool load_journal(std::istream& in, const std::string& path, const Rules& rules, JournalBuilder& builder,
-                  Diagnostics& diagnostics) {
+                  Diagnostics& diagnostics, const JournalReadOptions& options) {
   ConventionRouter router;
   router.route(rules.id, builder);
   Diagnostics found;
   // Lines not read (another encoding) would make the checks across lines wrong: they wait for a file
   // that reads to its end.
-  if (read_events(in, path, router, found) == ReadEnd::complete) {
+  if (read_events(in, path, router, found, options) == ReadEnd::complete) {
     builder.finish(found);  // what needs every line: reported with the lines' own problems
     warn_other_conventions(path, rules, router, builder.facts().events, found);
   }
@@ -407,12 +441,13 @@ bool load_journal(std::istream& in, const std::string& path, const Rules& rules,
 }
 
 bool load_journal_portfolio(std::istream& in, const std::string& path, const std::vector<ConventionLoad>& conventions,
-                            std::map<std::string, std::uint64_t>& other_conventions, Diagnostics& diagnostics) {
+                            std::map<std::string, std::uint64_t>& other_conventions, Diagnostics& diagnostics,
+                            const JournalReadOptions& options) {
   PRORATA_ASSERT(!conventions.empty());
   ConventionRouter router;
   for (const ConventionLoad& c : conventions) router.route(c.rules->id, *c.builder);
   Diagnostics found;
-  if (read_events(in, path, router, found) == ReadEnd::complete) {
+  if (read_events(in, path, router, found, options) == ReadEnd::complete) {
     for (const ConventionLoad& c : conventions) c.builder->finish(found);
     if (conventions.size() == 1) {
       warn_other_conventions(path, *conventions[0].rules, router, conventions[0].builder->facts().events, found);
@@ -426,14 +461,16 @@ bool load_journal_portfolio(std::istream& in, const std::string& path, const std
 }
 
 bool load_journal_portfolio_file(const std::string& path, const std::vector<ConventionLoad>& conventions,
-                                 std::map<std::string, std::uint64_t>& other_conventions, Diagnostics& diagnostics) {
+                                 std::map<std::string, std::uint64_t>& other_conventions, Diagnostics& diagnostics,
+                                 const JournalReadOptions& options) {
   auto in = open_journal(path, diagnostics);
-  return in && load_journal_portfolio(*in, path, conventions, other_conventions, diagnostics);
+  return in && load_journal_portfolio(*in, path, conventions, other_conventions, diagnostics, options);
 }
 
-bool load_journal_file(const std::string& path, const Rules& rules, JournalBuilder& builder, Diagnostics& diagnostics) {
+bool load_journal_file(const std::string& path, const Rules& rules, JournalBuilder& builder, Diagnostics& diagnostics,
+                       const JournalReadOptions& options) {
   auto in = open_journal(path, diagnostics);
-  return in && load_journal(*in, path, rules, builder, diagnostics);
+  return in && load_journal(*in, path, rules, builder, diagnostics, options);
 }
 
 }  // namespace prorata::io

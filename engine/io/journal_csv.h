@@ -29,16 +29,28 @@ namespace prorata::io {
 inline constexpr std::array<std::string_view, 8> journal_column_names = {"date", "event",    "party", "amount",
                                                                          "ref",  "category", "memo",  "convention"};
 
+// How a journal is read; what is read never depends on it (tested: events, facts and diagnostics are
+// the same, byte for byte, for every choice).
+struct JournalReadOptions {
+  // 1: one thread reads the rows and folds them; 2 or more: a second thread reads the rows while the
+  // calling thread folds them (io/journal_pipeline.h).
+  unsigned threads = 1;
+  std::size_t block_bytes = std::size_t{64} << 10;  // bytes asked of each read (io/csv_reader.h)
+  std::size_t batch_events = 4096;                  // events handed from one thread to the other at a time
+};
+
 // Reads a journal in one pass, without rules, feeding every event to `sink`. `path` only labels
 // diagnostics. Returns true when no diagnostic was added.
-bool read_journal(std::istream& in, const std::string& path, EventSink& sink, Diagnostics& diagnostics);
+bool read_journal(std::istream& in, const std::string& path, EventSink& sink, Diagnostics& diagnostics,
+                  const JournalReadOptions& options = {});
 // The same from a file (one diagnostic when it cannot be opened or passes limits::journal_file_bytes_max).
-bool read_journal_file(const std::string& path, EventSink& sink, Diagnostics& diagnostics);
+bool read_journal_file(const std::string& path, EventSink& sink, Diagnostics& diagnostics,
+                       const JournalReadOptions& options = {});
 
 // One convention: reads the journal, feeding each line of this convention to `builder`, then calls
 // builder.finish(). `path` only labels diagnostics. Returns true when no diagnostic was added.
 bool load_journal(std::istream& in, const std::string& path, const Rules& rules, JournalBuilder& builder,
-                  Diagnostics& diagnostics);
+                  Diagnostics& diagnostics, const JournalReadOptions& options = {});
 
 // Several conventions (a portfolio): one pass over the journal, each line to the builder of its
 // convention; then each builder's finish(). Rows of conventions not loaded are counted per id in
@@ -49,13 +61,16 @@ struct ConventionLoad {
   JournalBuilder* builder = nullptr;
 };
 bool load_journal_portfolio(std::istream& in, const std::string& path, const std::vector<ConventionLoad>& conventions,
-                            std::map<std::string, std::uint64_t>& other_conventions, Diagnostics& diagnostics);
+                            std::map<std::string, std::uint64_t>& other_conventions, Diagnostics& diagnostics,
+                            const JournalReadOptions& options = {});
 bool load_journal_portfolio_file(const std::string& path, const std::vector<ConventionLoad>& conventions,
-                                 std::map<std::string, std::uint64_t>& other_conventions, Diagnostics& diagnostics);
+                                 std::map<std::string, std::uint64_t>& other_conventions, Diagnostics& diagnostics,
+                                 const JournalReadOptions& options = {});
 
 // Opens `path` (binary: bytes are checked as UTF-8 and CRLF is handled by the reader) and loads it.
 // A file that cannot be opened, or is larger than limits::journal_file_bytes_max, is one diagnostic
 // and `builder` is left untouched.
-bool load_journal_file(const std::string& path, const Rules& rules, JournalBuilder& builder, Diagnostics& diagnostics);
+bool load_journal_file(const std::string& path, const Rules& rules, JournalBuilder& builder, Diagnostics& diagnostics,
+                       const JournalReadOptions& options = {});
 
 }  // namespace prorata::io

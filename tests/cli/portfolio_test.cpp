@@ -267,3 +267,39 @@ TEST_CASE("portfolio: bad input in any convention is an error of the run, every 
   CHECK(bad_line.out.empty());
   CHECK(bad_line.err.find(bad_journal + ":" + std::to_string(lines_of(journal).size()) + ": error:") != std::string::npos);
 }
+
+TEST_CASE("portfolio: --threads 1 and --threads 2 print the same bytes, good input or bad") {
+  ScratchDir dir;
+  const Portfolio p = build(dir.path());
+  // A second journal with bad rows among the good ones: the same errors, in the same order, either way.
+  std::string bad = read_file(p.journal);
+  bad += "2020-09-31,expense,x,10.00,,study,,pf-2\n2020-09-03,expense,x,10.001,,study,,pf-3\n";
+  const std::string bad_journal = dir.file("bad.csv");
+  write(bad_journal, bad);
+  for (const char* format : {"json", "csv", "text"}) {
+    CAPTURE(format);
+    std::vector<prorata::test::CliRun> runs;
+    for (const char* threads : {"1", "2"}) {
+      runs.push_back(run_cli({"--threads", threads, "status", "--rules-dir", p.rules_dir.string(), "--journal",
+                              p.journal, "--as-of", "2020-12-31", "--format", format}));
+      runs.push_back(run_cli({"--threads", threads, "status", p.rules[2], "--journal", p.journals[2], "--as-of",
+                              "2021-06-30", "--format", format}));
+      runs.push_back(run_cli({"--threads", threads, "status", "--rules-dir", p.rules_dir.string(), "--journal",
+                              bad_journal, "--as-of", "2020-12-31", "--format", format}));
+    }
+    for (std::size_t k = 0; k < 3; ++k) {
+      CHECK(runs[k].exit_status == runs[k + 3].exit_status);
+      CHECK(runs[k].out == runs[k + 3].out);
+      CHECK(runs[k].err == runs[k + 3].err);
+    }
+    CHECK(runs[0].exit_status == 0);
+    CHECK(runs[1].exit_status == 0);
+    CHECK(runs[2].exit_status == 2);
+    CHECK(runs[2].out.empty());
+    CHECK(runs[2].err.find(bad_journal + ":" ) != std::string::npos);
+  }
+  const auto refused = run_cli({"--threads", "3", "status", p.rules[0], "--journal", p.journals[0]});
+  CHECK(refused.exit_status == 2);  // a bad command line is bad input
+  CHECK(refused.out.empty());
+  CHECK(refused.err.find("--threads") != std::string::npos);
+}

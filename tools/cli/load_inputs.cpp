@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <thread>
 
 #include "commands.h"
 #include "io/journal_csv.h"
@@ -47,11 +48,18 @@ std::optional<Rules> load_rules_or_report(const std::string& path) {
   return rules;
 }
 
+unsigned& journal_threads() {
+  static unsigned threads = std::thread::hardware_concurrency() >= 2 ? 2 : 1;
+  return threads;
+}
+
 std::optional<JournalFacts> load_journal_or_report(const std::string& path, const Rules& rules) {
   const auto start = Clock::now();
   Diagnostics diagnostics;
   JournalBuilder builder(rules);
-  if (!io::load_journal_file(path, rules, builder, diagnostics) || !diagnostics.empty()) {
+  io::JournalReadOptions read_options;
+  read_options.threads = journal_threads();
+  if (!io::load_journal_file(path, rules, builder, diagnostics, read_options) || !diagnostics.empty()) {
     print(diagnostics);
     return std::nullopt;
   }

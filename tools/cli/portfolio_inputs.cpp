@@ -78,7 +78,9 @@ std::optional<LoadedPortfolio> load_portfolio_or_report(const std::vector<std::s
     out.builders.push_back(std::make_unique<JournalBuilder>(rules));
     loads.push_back({&rules, out.builders.back().get()});
   }
-  io::load_journal_portfolio_file(*journal_path, loads, out.other_conventions, diagnostics);
+  io::JournalReadOptions read_options;
+  read_options.threads = journal_threads();
+  io::load_journal_portfolio_file(*journal_path, loads, out.other_conventions, diagnostics, read_options);
   print_diagnostics(diagnostics);
   if (!diagnostics.empty()) return std::nullopt;
   for (const auto& builder : out.builders) out.events += builder->facts().events;

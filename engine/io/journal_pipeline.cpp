@@ -1,0 +1,184 @@
+#include "io/journal_pipeline.h"
+
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "core/assert.h"
+#include "core/limits.h"
+
+namespace prorata::io::detail {
+
+namespace {
+
+struct EventBatch {
+  std::vector<Event> events;                     // the first `size` are this batch's (the rest: kept capacity)
+  std::size_t size = 0;
+  std::vector<std::size_t> diagnostics_before;   // per event: how many of `diagnostics` come before it
+  Diagnostics diagnostics{Diagnostics::Truncation::unmarked};  // the reading's, in order
+
+  void clear() {
+    size = 0;
+    diagnostics_before.clear();
+    diagnostics = Diagnostics{Diagnostics::Truncation::unmarked};
+  }
+};
+
+// Three batches go round: one being filled, one being folded, one waiting.
+class BatchQueue {
+ public:
+  static constexpr std::size_t batch_count = 3;
+
+  BatchQueue() {
+    for (std::size_t k = 0; k < batch_count; ++k) free_.push_back(std::make_unique<EventBatch>());
+  }
+
+  // A batch to fill, or null once the folding side has stopped.
+  std::unique_ptr<EventBatch> take_free() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return cancelled_ || !free_.empty(); });
+    if (cancelled_) return nullptr;
+    auto batch = std::move(free_.back());
+    free_.pop_back();
+    return batch;
+  }
+  void put_full(std::unique_ptr<EventBatch> batch) {
+    {
+      std::lock_guard lock(mutex_);
+      full_.push_back(std::move(batch));
+    }
+    changed_.notify_all();
+  }
+  // The next batch to fold, in the order filled; null when the reading side has finished and all
+  // are folded.
+  std::unique_ptr<EventBatch> take_full() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return finished_ || !full_.empty(); });
+    if (full_.empty()) return nullptr;
+    auto batch = std::move(full_.front());
+    full_.pop_front();
+    return batch;
+  }
+  void put_free(std::unique_ptr<EventBatch> batch) {
+    {
+      std::lock_guard lock(mutex_);
+      free_.push_back(std::move(batch));
+    }
+    changed_.notify_all();
+  }
+  void finish() {
+    {
+      std::lock_guard lock(mutex_);
+      finished_ = true;
+    }
+    changed_.notify_all();
+  }
+  void cancel() {
+    {
+      std::lock_guard lock(mutex_);
+      cancelled_ = true;
+    }
+    changed_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::vector<std::unique_ptr<EventBatch>> free_;
+  std::deque<std::unique_ptr<EventBatch>> full_;
+  bool finished_ = false;   // the reading side has put its last batch
+  bool cancelled_ = false;  // the folding side has stopped (an exception)
+};
+
+struct Cancelled {};  // thrown on the reading side to unwind when the folding side has stopped
+
+class BatchWriter final : public RowTarget, public EventSink {
+ public:
+  BatchWriter(BatchQueue& queue, std::size_t batch_events) : queue_(queue), batch_events_(batch_events) {
+    PRORATA_ASSERT(batch_events_ > 0);
+    take();
+  }
+
+  EventSink& sink() override { return *this; }
+  Diagnostics& diagnostics() override { return batch_->diagnostics; }
+
+  void add(const Event& event, Diagnostics& diagnostics) override {
+    PRORATA_ASSERT(&diagnostics == &batch_->diagnostics);
+    if (batch_->size < batch_->events.size()) {
+      batch_->events[batch_->size] = event;  // keeps the strings' capacity: no allocation
+    } else {
+      batch_->events.push_back(event);
+    }
+    batch_->diagnostics_before.push_back(diagnostics.size());
+    ++batch_->size;
+  }
+
+  // A batch goes when it has its events, or many problems (a broken file: they are seen soon).
+  void row_done() override {
+    if (batch_->size >= batch_events_ || batch_->diagnostics.size() >= limits::diagnostics_max / 2) {
+      queue_.put_full(std::move(batch_));
+      take();
+    }
+  }
+
+  void flush() { queue_.put_full(std::move(batch_)); }
+
+ private:
+  void take() {
+    batch_ = queue_.take_free();
+    if (!batch_) throw Cancelled{};
+  }
+
+  BatchQueue& queue_;
+  std::size_t batch_events_;
+  std::unique_ptr<EventBatch> batch_;
+};
+
+void fold_batch(const EventBatch& batch, EventSink& sink, Diagnostics& diagnostics) {
+  std::size_t shown = 0;
+  for (std::size_t k = 0; k < batch.size; ++k) {
+    diagnostics.append(batch.diagnostics, shown, batch.diagnostics_before[k]);
+    shown = batch.diagnostics_before[k];
+    sink.add(batch.events[k], diagnostics);
+  }
+  diagnostics.append(batch.diagnostics, shown, batch.diagnostics.size());
+  diagnostics.append_dropped(batch.diagnostics);
+}
+
+}  // namespace
+
+void read_in_batches(const std::function<void(RowTarget&)>& read, EventSink& sink, Diagnostics& diagnostics,
+                     std::size_t batch_events) {
+  BatchQueue queue;
+  std::exception_ptr read_failure;  // written by the reader, read after join()
+  std::thread reader([&] {
+    try {
+      BatchWriter writer(queue, batch_events);
+      read(writer);
+      writer.flush();
+    } catch (const Cancelled&) {  // the folding side stopped: its exception is the one that counts
+    } catch (...) {
+      read_failure = std::current_exception();
+    }
+    queue.finish();
+  });
+  try {
+    while (auto batch = queue.take_full()) {
+      fold_batch(*batch, sink, diagnostics);
+      batch->clear();
+      queue.put_free(std::move(batch));
+    }
+  } catch (...) {
+    queue.cancel();
+    reader.join();
+    throw;
+  }
+  reader.join();
+  if (read_failure) std::rethrow_exception(read_failure);
+}
+
+}  // namespace prorata::io::detail
