@@ -82,9 +82,10 @@ int run_documents_portfolio(const DocumentsOptions& options, const std::vector<s
 // Prints diagnostics in file order: a refused input its errors only, an accepted one its warnings.
 void print_diagnostics(Diagnostics& diagnostics);
 
-// Threads reading a journal (`--threads`, default: 2 where the machine has two cores or more). What
-// is read and printed never depends on it.
-unsigned& journal_threads();
+// Threads reading the inputs (`--threads`, default: 2 where the machine has two cores or more): the
+// rules files of a portfolio share them, a journal is read on one and folded on the other. What is
+// read and printed never depends on it.
+unsigned& input_threads();
 
 // Loading shared by the commands: prints every diagnostic and returns nullopt on bad input.
 std::optional<Rules> load_rules_or_report(const std::string& path);

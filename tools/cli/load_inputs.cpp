@@ -48,7 +48,7 @@ std::optional<Rules> load_rules_or_report(const std::string& path) {
   return rules;
 }
 
-unsigned& journal_threads() {
+unsigned& input_threads() {
   static unsigned threads = std::thread::hardware_concurrency() >= 2 ? 2 : 1;
   return threads;
 }
@@ -58,7 +58,7 @@ std::optional<JournalFacts> load_journal_or_report(const std::string& path, cons
   Diagnostics diagnostics;
   JournalBuilder builder(rules);
   io::JournalReadOptions read_options;
-  read_options.threads = journal_threads();
+  read_options.threads = input_threads();
   if (!io::load_journal_file(path, rules, builder, diagnostics, read_options) || !diagnostics.empty()) {
     print(diagnostics);
     return std::nullopt;

@@ -17,9 +17,9 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "prorata 0.1.0");
   bool verbose = false;
   app.add_flag("-v,--verbose", verbose, "Log what was read and how long each step took, on stderr");
-  app.add_option("--threads", journal_threads(),
-                 "Threads reading the journal: 1, or 2 (rows read on one, folded on the other); the output is the "
-                 "same (default: 2 on a machine with two cores or more)")
+  app.add_option("--threads", input_threads(),
+                 "Threads reading the inputs: 1, or 2 (rules files shared out; journal rows read on one, folded on "
+                 "the other); the output is the same (default: 2 on a machine with two cores or more)")
       ->check(CLI::Range(1u, 2u));
 
   CheckOptions check;

@@ -10,7 +10,7 @@
 #include "core/assert.h"
 #include "core/message_text.h"
 #include "io/journal_csv.h"
-#include "io/rules_yaml.h"
+#include "io/rules_files.h"
 
 namespace prorata::cli {
 
@@ -53,11 +53,12 @@ std::optional<LoadedPortfolio> load_portfolio_or_report(const std::vector<std::s
   LoadedPortfolio out;
   Diagnostics diagnostics;
   std::map<std::string, std::string> path_of_id;
-  for (const std::string& path : rules_paths) {
-    Diagnostics found;
-    auto rules = io::load_rules_file(path, found);
-    diagnostics.append(found);
-    if (!rules || !found.empty()) continue;
+  auto loaded = io::load_rules_files(rules_paths, input_threads());
+  for (std::size_t k = 0; k < rules_paths.size(); ++k) {
+    const std::string& path = rules_paths[k];
+    auto& rules = loaded[k].rules;
+    diagnostics.append(loaded[k].diagnostics);
+    if (!rules || !loaded[k].diagnostics.empty()) continue;
     const auto [seen, inserted] = path_of_id.emplace(rules->id, path);
     if (!inserted) {
       SourceLoc loc = rules->loc.path.empty() ? SourceLoc{path, 0, 0} : rules->loc;
@@ -79,7 +80,7 @@ std::optional<LoadedPortfolio> load_portfolio_or_report(const std::vector<std::s
     loads.push_back({&rules, out.builders.back().get()});
   }
   io::JournalReadOptions read_options;
-  read_options.threads = journal_threads();
+  read_options.threads = input_threads();
   io::load_journal_portfolio_file(*journal_path, loads, out.other_conventions, diagnostics, read_options);
   print_diagnostics(diagnostics);
   if (!diagnostics.empty()) return std::nullopt;
