@@ -4,6 +4,7 @@
 // appeared. A journal in date order only ever appends or adds to the last day.
 #pragma once
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <string>
 #include <string_view>
@@ -25,7 +26,7 @@ class ExpenseDays {
   // Adds `amount` to the day and category (checked: Money's sum throws on overflow).
   void add(Date date, std::string_view category, Money amount);
 
-  [[nodiscard]] const std::vector<Cell>& cells() const { return cells_; }
+  [[nodiscard]] const std::deque<Cell>& cells() const { return cells_; }
   [[nodiscard]] const std::string& category(const Cell& cell) const { return categories_[cell.category]; }
   [[nodiscard]] bool empty() const { return cells_.empty(); }
   [[nodiscard]] Date last_day() const;  // not empty
@@ -45,7 +46,7 @@ class ExpenseDays {
   std::uint32_t category_index(std::string_view category);
   static constexpr std::size_t few_categories = 16;
 
-  std::vector<Cell> cells_;
+  std::deque<Cell> cells_;
   std::vector<std::string> categories_;
   std::map<std::string, std::uint32_t, std::less<>> index_;
   std::uint32_t last_category_ = 0;  // the one looked up last: expenses of one category often follow

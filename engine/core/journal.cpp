@@ -126,17 +126,19 @@ bool looks_like_typo(std::string_view category, std::string_view eligible) {
 // With a list of eligible categories, an expense category that looks like a typo of an eligible one
 // (looks_like_typo) is refused with the name: silently ineligible, it would lower everybody's share.
 // The check is against every category eligible in some version of the rules.
-bool JournalBuilder::check_category(const Event& event, Diagnostics& diagnostics) const {
+bool JournalBuilder::check_category(const Event& event, Diagnostics& diagnostics) {
   if (event.kind != EventKind::expense || event.category.empty()) return true;
   if (std::find(eligible_anywhere_.begin(), eligible_anywhere_.end(), event.category) != eligible_anywhere_.end()) {
     return true;
   }
+  if (std::find(own_categories_.begin(), own_categories_.end(), event.category) != own_categories_.end()) return true;
   for (const std::string& eligible : eligible_anywhere_) {
     if (!looks_like_typo(event.category, eligible)) continue;
     diagnostics.error(event.loc, "category " + in_quotes(event.category) + " is not eligible but looks like a typo of "
                                      "the eligible '" + eligible + "': did you mean '" + eligible + "'?");
     return false;
   }
+  if (own_categories_.size() < own_categories_max) own_categories_.push_back(event.category);
   return true;  // a category of its own, not eligible
 }
 

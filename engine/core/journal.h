@@ -104,7 +104,7 @@ class JournalBuilder : public EventSink {
   void check_refunds(Diagnostics& diagnostics) const;
   void check_termination(Diagnostics& diagnostics);
   bool check_amount(const Event& event, Diagnostics& diagnostics);
-  bool check_category(const Event& event, Diagnostics& diagnostics) const;
+  bool check_category(const Event& event, Diagnostics& diagnostics);
   void check_statements(Diagnostics& diagnostics) const;
   void fold_issued(const Event& event, Diagnostics& diagnostics);
   void check_register(Diagnostics& diagnostics);
@@ -137,6 +137,10 @@ class JournalBuilder : public EventSink {
   // removes those it precedes): what may deserve a warning, few in a journal in any sensible order.
   std::map<std::string, std::multimap<Date, SourceLoc>> payments_before_statements_;
   std::vector<std::string> eligible_anywhere_;               // eligible in some version (typo check)
+  // Categories found to be no typo of an eligible one (a category of their own): the verdict is the
+  // same on every row, and the check lowers and compares strings. At most own_categories_max.
+  std::vector<std::string> own_categories_;
+  static constexpr std::size_t own_categories_max = 32;
 };
 
 }  // namespace prorata

@@ -30,6 +30,8 @@ class CsvRecord {
   [[nodiscard]] std::string_view field(std::size_t index) const;
   // A line with nothing before its line ending: one empty field, as RFC 4180 reads it.
   [[nodiscard]] bool is_empty_line() const { return raw_bytes_ == 0; }
+  // Every field's bytes, back to back (for a check over the whole record at once).
+  [[nodiscard]] std::string_view text() const { return text_; }
 
  private:
   friend class CsvReader;

@@ -173,14 +173,15 @@ class JournalCsv {
   bool read_event(const CsvRecord& record, const SourceLoc& loc, Diagnostics& diagnostics);
   bool read_text(const CsvRecord& record, Column column, std::size_t bytes_max, std::string& text,
                  const SourceLoc& loc, Diagnostics& diagnostics);
-  static bool no_hidden_character(std::string_view value, std::string_view what, bool allow_tab, const SourceLoc& loc,
-                                  Diagnostics& diagnostics);
+  [[nodiscard]] bool no_hidden_character(std::string_view value, std::string_view what, bool allow_tab,
+                                         const SourceLoc& loc, Diagnostics& diagnostics) const;
 
   const std::string& path_;
   HeaderState header_state_ = HeaderState::none;
   Header header_;
   SourceLoc row_loc_;  // the row's, its path copied once (not once per row: a long path is an allocation)
   Event event_;        // reused row after row, keeping its strings' capacity
+  bool row_printable_ascii_ = false;  // the row being read holds no hidden character in any cell
 };
 
 void JournalCsv::header(const CsvRecord& record, Diagnostics& diagnostics) {
@@ -219,6 +220,7 @@ std::string_view JournalCsv::cell(const CsvRecord& record, Column column) const 
 bool JournalCsv::read_event(const CsvRecord& record, const SourceLoc& loc, Diagnostics& diagnostics) {
   bool ok = true;
   event_.loc = loc;
+  row_printable_ascii_ = is_printable_ascii(record.text());  // most rows: one check for all their cells
   const std::string_view date_text = cell(record, Column::date);
   DateParse date = parse_date(date_text);
   if (date.value) {
@@ -273,7 +275,8 @@ bool JournalCsv::read_text(const CsvRecord& record, Column column, std::size_t b
 }
 
 bool JournalCsv::no_hidden_character(std::string_view value, std::string_view what, bool allow_tab,
-                                     const SourceLoc& loc, Diagnostics& diagnostics) {
+                                     const SourceLoc& loc, Diagnostics& diagnostics) const {
+  if (row_printable_ascii_) return true;
   auto hidden = first_hidden_character(value, allow_tab);
   if (!hidden) return true;
   diagnostics.error(loc, hidden_character_message(what, *hidden));

@@ -1,6 +1,8 @@
 #include "io/text_checks.h"
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 namespace prorata::io {
 
@@ -41,10 +43,40 @@ std::string bidi_name(std::uint32_t code, const char* name) {
 
 }  // namespace
 
+// True when the 8 bytes at `bytes` are all 0x20-0x7E. Exact (no false "true"): a byte below 0x20
+// sets its high bit in (word - 0x20...) & ~word; 0x7F is a zero byte of word ^ 0x7F...; a byte from
+// 0x80 has its own high bit.
+static bool is_printable_ascii_word(const char* bytes) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, bytes, sizeof word);
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  const std::uint64_t below_space = (word - ones * 0x20) & ~word & highs;
+  const std::uint64_t x7f = word ^ (ones * 0x7F);
+  const std::uint64_t is_7f = (x7f - ones) & ~x7f & highs;
+  return ((word & highs) | below_space | is_7f) == 0;
+}
+
+bool is_printable_ascii(std::string_view text) {
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    if (!is_printable_ascii_word(text.data() + i)) return false;
+  }
+  for (; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x20 || byte >= 0x7F) return false;
+  }
+  return true;
+}
+
 std::optional<HiddenChar> first_hidden_character(std::string_view utf8_text, bool allow_tab) {
   // Byte by byte: in UTF-8, 0x00-0x7F, 0xC2 and 0xE2 only ever start a character, so a match is one.
+  // Eight bytes at a time first: a word of printable ASCII (0x20-0x7E: most of a journal) holds none
+  // of them, nor the rest of a character that starts before it.
   const std::size_t size = utf8_text.size();
   for (std::size_t i = 0; i < size; ++i) {
+    while (i + 8 <= size && is_printable_ascii_word(utf8_text.data() + i)) i += 8;
+    if (i >= size) break;
     const auto byte = static_cast<unsigned char>(utf8_text[i]);
     if (byte < 0x20 || byte == 0x7F) {
       if (byte == '\t' && allow_tab) continue;

@@ -34,6 +34,9 @@ struct HiddenChar {
 // to be valid UTF-8 (first_invalid_utf8); on other bytes the scan stays in bounds and finds only what
 // it finds in valid text.
 std::optional<HiddenChar> first_hidden_character(std::string_view utf8_text, bool allow_tab);
+// True when every byte is printable ASCII (0x20-0x7E): first_hidden_character then finds nothing in
+// the text nor in any part of it. Eight bytes at a time: a whole journal row is checked at once.
+bool is_printable_ascii(std::string_view text);
 
 // The message for a hidden character in the value `what` names, its byte counted from 1:
 // "'title' holds ESC (U+001B, a control character) at byte 5: it would reach a terminal, a PDF or a

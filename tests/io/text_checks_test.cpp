@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
 
 using namespace std::string_literals;
@@ -118,4 +119,60 @@ TEST_CASE("shown_safely: hidden characters of bad input become <U+XXXX> in messa
   CHECK(shown_safely("\xE2\x81\xA9z") == "<U+2069>z");        // POP DIRECTIONAL ISOLATE
   CHECK(shown_safely("c1\xC2\x9B!") == "c1<U+009B>!");        // CSI
   CHECK(shown_safely("tab\there") == "tab<U+0009>here");
+}
+
+namespace {
+
+// The byte-at-a-time definition, written again here without the eight-byte fast path: where the
+// first C0 control or DEL, C1 control (C2 80-9F), bidi embedding/override (E2 80 AA-AE) or isolate
+// (E2 81 A6-A9) starts.
+std::optional<std::size_t> first_hidden_offset(const std::string& text, bool allow_tab) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if ((b < 0x20 && !(allow_tab && b == '\t')) || b == 0x7F) return i;
+    if (b == 0xC2 && i + 1 < text.size()) {
+      const auto n = static_cast<unsigned char>(text[i + 1]);
+      if (n >= 0x80 && n <= 0x9F) return i;
+    }
+    if (b == 0xE2 && i + 2 < text.size()) {
+      const auto s = static_cast<unsigned char>(text[i + 1]);
+      const auto t = static_cast<unsigned char>(text[i + 2]);
+      if ((s == 0x80 && t >= 0xAA && t <= 0xAE) || (s == 0x81 && t >= 0xA6 && t <= 0xA9)) return i;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("hidden characters: every byte value at every place of a long line is found as byte by byte") {
+  // Printable text of 1 to 40 bytes (so the eight-byte words fall everywhere), one byte of every
+  // value put at every place, and the two- and three-byte sequences put across word boundaries.
+  const std::string base = "2023-01-10,expense,,1200.00,F-1,travel,x";
+  std::size_t found = 0;
+  for (std::size_t size = 1; size <= base.size(); ++size) {
+    for (std::size_t at = 0; at < size; ++at) {
+      for (int value = 0; value < 256; ++value) {
+        std::string text = base.substr(0, size);
+        text[at] = static_cast<char>(value);
+        for (bool tab : {false, true}) {
+          const auto hidden = first_hidden_character(text, tab);
+          const auto expected = first_hidden_offset(text, tab);
+          REQUIRE(hidden.has_value() == expected.has_value());
+          if (hidden) CHECK(hidden->offset == *expected);
+          found += hidden.has_value();
+        }
+      }
+      for (const std::string& sequence : {"\xC2\x85"s, "\xC2\xA0"s, "\xE2\x80\xAE"s, "\xE2\x81\xA7"s, "\xE2\x80\x8E"s}) {
+        if (at + sequence.size() > size) continue;
+        std::string text = base.substr(0, size);
+        text.replace(at, sequence.size(), sequence);
+        const auto hidden = first_hidden_character(text, false);
+        const auto expected = first_hidden_offset(text, false);
+        REQUIRE(hidden.has_value() == expected.has_value());
+        if (hidden) CHECK(hidden->offset == *expected);
+      }
+    }
+  }
+  CHECK(found > 0);
 }
