@@ -162,6 +162,10 @@ TEST_CASE("hidden characters: every byte value at every place of a long line is 
           if (hidden) CHECK(hidden->offset == *expected);
           found += hidden.has_value();
         }
+        // The whole-row check: true exactly when every byte is 0x20-0x7E (and then nothing is hidden).
+        const bool printable = value >= 0x20 && value <= 0x7E;
+        CHECK(prorata::io::is_printable_ascii(text) == printable);
+        if (printable) CHECK(!first_hidden_character(text, false));
       }
       for (const std::string& sequence : {"\xC2\x85"s, "\xC2\xA0"s, "\xE2\x80\xAE"s, "\xE2\x81\xA7"s, "\xE2\x80\x8E"s}) {
         if (at + sequence.size() > size) continue;
