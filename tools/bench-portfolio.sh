@@ -11,7 +11,9 @@
 # Environment: PRORATA_BENCH_CONVENTIONS (C, default 1000), PRORATA_BENCH_RUNS (runs per command,
 # default 5 up to 100k lines, 3 up to 1M, 1 above; ledger and hledger 3 times up to 100k, once above),
 # PRORATA_BENCH_DIR (default /tmp/prorata-bench-portfolio, rewritten), PRORATA_BENCH_SKIP_SETUP=1 to
-# use the build/ already there instead of sourcing tools/setup.sh (which installs and builds everything).
+# use the build/ already there instead of sourcing tools/setup.sh (which installs and builds everything),
+# PRORATA_BENCH_OTHERS_MAX_LINES (default 1000000: ledger and hledger only up to that many lines; hledger
+# takes about 7 minutes and 6.5 GiB at 1M).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -92,7 +94,7 @@ for N in "$@"; do
   DIR="$WORK/$N"
   rm -rf "$DIR"
   ledger_flag=()
-  ((N <= 1000000)) && ledger_flag=(--ledger)
+  ((N <= ${PRORATA_BENCH_OTHERS_MAX_LINES:-1000000})) && ledger_flag=(--ledger)
   "$HELPER" generate "$N" "$C" "$DIR" "${ledger_flag[@]}" >&2
   runs="${PRORATA_BENCH_RUNS:-$((N <= 100000 ? 5 : N <= 1000000 ? 3 : 1))}"
   other_runs=$((N <= 100000 ? 3 : 1))
