@@ -6,7 +6,8 @@
 // - it accepts exactly when it reported nothing; every diagnostic names the file and a line within it;
 // - once accepted, evaluate() on dates taken from the journal and around them keeps, for every
 //   contributor, final + refund_due - amount_due == net_paid and final <= cap, with refunds never
-//   above payments; and the same bytes read again give the same facts' figures (no hidden state);
+//   above payments; and the same bytes read again, on two threads in small blocks and batches, give
+//   the same verdict and diagnostics (in order) and the same facts' figures (no hidden state);
 // - explain() on the same dates, from a second read of the bytes, cites lines that sum to each figure
 //   (it asserts so itself) and counts or leaves out every expense line.
 #include <algorithm>
@@ -108,11 +109,23 @@ void check_journal(const Rules& rules, std::string_view text) {
     FUZZ_CHECK(!d.message.empty());
     FUZZ_CHECK(d.loc.line >= 1 && d.loc.line <= lines);
   }
-  if (!ok) return;
+  // Read again on two threads, in small blocks and batches (sizes from the input's length): the same
+  // verdict, the same diagnostics in the same order, the same facts.
   std::istringstream again_in{std::string(text)};
   Diagnostics again_diagnostics;
   prorata::JournalBuilder again(rules);
-  FUZZ_CHECK(prorata::io::load_journal(again_in, path, rules, again, again_diagnostics));
+  prorata::io::JournalReadOptions two_threads;
+  two_threads.threads = 2;
+  two_threads.block_bytes = 1 + text.size() % 13;
+  two_threads.batch_events = 1 + text.size() % 5;
+  FUZZ_CHECK(prorata::io::load_journal(again_in, path, rules, again, again_diagnostics, two_threads) == ok);
+  FUZZ_CHECK(again_diagnostics.size() == diagnostics.size());
+  FUZZ_CHECK(again_diagnostics.error_count() == diagnostics.error_count());
+  for (std::size_t k = 0; k < diagnostics.size(); ++k) {
+    FUZZ_CHECK(prorata::format_diagnostic(again_diagnostics.items()[k]) ==
+               prorata::format_diagnostic(diagnostics.items()[k]));
+  }
+  if (!ok) return;
   FUZZ_CHECK(again.facts().events == builder.facts().events);
   for (Date as_of : dates_to_evaluate(builder.facts())) {
     const prorata::Status status = prorata::evaluate(rules, builder.facts(), as_of);
