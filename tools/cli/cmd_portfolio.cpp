@@ -6,6 +6,8 @@
 #include <map>
 #include <set>
 
+#include <spdlog/spdlog.h>
+
 #include "commands.h"
 #include "core/caps.h"
 #include "core/message_text.h"
@@ -86,7 +88,10 @@ int run_status_portfolio(const StatusOptions& options, const std::vector<std::st
   if (!as_of) return exit_bad_input;
   auto portfolio = load_portfolio_or_report(rules_paths, options.journal_path);
   if (!portfolio) return exit_bad_input;
+  const auto start = Clock::now();
   const PortfolioStatus status = evaluate_portfolio(portfolio->conventions(), *as_of, portfolio->other_conventions);
+  spdlog::info("evaluated {} conventions as of {} ({} ms)", status.conventions.size(), format_date(*as_of),
+               milliseconds_since(start));
   if (options.format == "json") return write_stdout(report::portfolio_json(status));
   if (options.format == "csv") {
     return write_stdout(report::portfolio_csv(status, options.csv ? report::CsvDialect::french : report::CsvDialect::plain));

@@ -1,6 +1,7 @@
 // The prorata commands. Each returns the process exit status: 0 done, 1 failure of the machine
 // (cannot write output), 2 bad input (diagnostics printed on stderr, nothing on stdout).
 #pragma once
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -86,6 +87,10 @@ void print_diagnostics(Diagnostics& diagnostics);
 // rules files of a portfolio share them, a journal is read on one and folded on the other. What is
 // read and printed never depends on it.
 unsigned& input_threads();
+
+// For the --verbose log: how long a step took.
+using Clock = std::chrono::steady_clock;
+long long milliseconds_since(Clock::time_point start);
 
 // Loading shared by the commands: prints every diagnostic and returns nullopt on bad input.
 std::optional<Rules> load_rules_or_report(const std::string& path);

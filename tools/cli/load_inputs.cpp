@@ -10,14 +10,9 @@
 
 namespace prorata::cli {
 
-namespace {
-using Clock = std::chrono::steady_clock;
-
 long long milliseconds_since(Clock::time_point start) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
 }
-
-}  // namespace
 
 // In file order; called on success too, so that warnings are seen. A refused input shows its errors
 // only: the first line printed is then its first error, and its warnings come once it is accepted.

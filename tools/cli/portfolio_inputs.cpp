@@ -53,7 +53,9 @@ std::optional<LoadedPortfolio> load_portfolio_or_report(const std::vector<std::s
   LoadedPortfolio out;
   Diagnostics diagnostics;
   std::map<std::string, std::string> path_of_id;
+  auto start = Clock::now();
   auto loaded = io::load_rules_files(rules_paths, input_threads());
+  spdlog::info("rules: {} files, threads: {} ({} ms)", rules_paths.size(), input_threads(), milliseconds_since(start));
   for (std::size_t k = 0; k < rules_paths.size(); ++k) {
     const std::string& path = rules_paths[k];
     auto& rules = loaded[k].rules;
@@ -81,11 +83,13 @@ std::optional<LoadedPortfolio> load_portfolio_or_report(const std::vector<std::s
   }
   io::JournalReadOptions read_options;
   read_options.threads = input_threads();
+  start = Clock::now();
   io::load_journal_portfolio_file(*journal_path, loads, out.other_conventions, diagnostics, read_options);
   print_diagnostics(diagnostics);
   if (!diagnostics.empty()) return std::nullopt;
   for (const auto& builder : out.builders) out.events += builder->facts().events;
-  spdlog::info("portfolio: {} conventions, {} events", out.rules.size(), out.events);
+  spdlog::info("journal {}: {} events of {} conventions, threads: {} ({} ms)", *journal_path, out.events,
+               out.rules.size(), input_threads(), milliseconds_since(start));
   return out;
 }
 
