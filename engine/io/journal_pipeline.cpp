@@ -47,11 +47,7 @@ class BatchQueue {
     return batch;
   }
   void put_full(std::unique_ptr<EventBatch> batch) {
-    {
-      std::lock_guard lock(mutex_);
-      full_.push_back(std::move(batch));
-    }
-    changed_.notify_all();
+    change([&] { full_.push_back(std::move(batch)); });
   }
   // The next batch to fold, in the order filled; null when the reading side has finished and all
   // are folded.
@@ -64,28 +60,26 @@ class BatchQueue {
     return batch;
   }
   void put_free(std::unique_ptr<EventBatch> batch) {
-    {
-      std::lock_guard lock(mutex_);
-      free_.push_back(std::move(batch));
-    }
-    changed_.notify_all();
+    change([&] { free_.push_back(std::move(batch)); });
   }
   void finish() {
-    {
-      std::lock_guard lock(mutex_);
-      finished_ = true;
-    }
-    changed_.notify_all();
+    change([&] { finished_ = true; });
   }
   void cancel() {
+    change([&] { cancelled_ = true; });
+  }
+
+ private:
+  // Every change of the queue: made under the lock, then both sides woken.
+  template <typename Change>
+  void change(Change&& make) {
     {
       std::lock_guard lock(mutex_);
-      cancelled_ = true;
+      make();
     }
     changed_.notify_all();
   }
 
- private:
   std::mutex mutex_;
   std::condition_variable changed_;
   std::vector<std::unique_ptr<EventBatch>> free_;
