@@ -12,7 +12,7 @@ PRORATA_PACKAGES=(
   cmake g++ make pkg-config
   libboost-dev                 # Boost.Multiprecision: exact rationals and wide integers
   libhowardhinnant-date-dev    # calendar dates
-  libyaml-cpp-dev              # rules files
+  libyaml-dev                  # rules files (libyaml: a C YAML parser)
   libspdlog-dev                # the CLI's --verbose log (brings libfmt-dev)
   nlohmann-json3-dev           # JSON output
   libssl-dev                   # SHA-256 digests of issued documents (OpenSSL libcrypto)

@@ -12,7 +12,7 @@
 #include "io/rules_yaml_amendments.h"
 #include "io/rules_yaml_parties.h"
 #include "io/text_checks.h"
-#include "io/yaml_limits.h"
+#include "io/yaml_document.h"
 #include "io/yaml_reader.h"
 
 namespace prorata::io {
@@ -22,8 +22,8 @@ namespace {
 using detail::YamlReader;
 using namespace detail;  // the loaders of rules_yaml_parties.h
 
-// Before yaml-cpp builds a node: size, NUL, UTF-8, then the nesting, alias and document limits on the
-// parser's event stream (io/yaml_limits.h), so neither yaml-cpp nor a walk of its nodes can run away.
+// Before the YAML parser sees the text: its size, no NUL, valid UTF-8. The nesting, alias and document
+// limits are checked while the tree is built (io/yaml_document.h).
 bool precheck(std::string_view text, const std::string& path, Diagnostics& diagnostics) {
   if (text.size() > limits::rules_file_bytes_max) {
     LineColumn at = line_column_at(text, limits::rules_file_bytes_max);  // where the limit is passed
@@ -41,10 +41,10 @@ bool precheck(std::string_view text, const std::string& path, Diagnostics& diagn
     diagnostics.error({path, at.line, at.column}, not_utf8_hint);
     return false;
   }
-  return check_yaml_limits(text, path, diagnostics);
+  return true;
 }
 
-void load_term(const YamlReader& in, const YAML::Node& node, Term& term) {
+void load_term(const YamlReader& in, const YamlNode& node, Term& term) {
   if (!in.check_mapping(node, "term", {"effective", "max_duration", "ends_at_milestone", "notice_period", "basis"})) {
     return;
   }
@@ -66,8 +66,8 @@ void load_term(const YamlReader& in, const YAML::Node& node, Term& term) {
   if (auto basis = in.child(node, "basis", false, "term")) term.basis = in.text(*basis, "basis").value_or("");
 }
 
-void load_settlement(const YamlReader& in, const YAML::Node& node, Rules& rules,
-                     std::optional<YAML::Node>& weights_node) {
+void load_settlement(const YamlReader& in, const YamlNode& node, Rules& rules,
+                     std::optional<YamlNode>& weights_node) {
   if (!in.check_mapping(node, "settlement", {"share_key", "weights", "basis"})) return;
   if (auto basis = in.child(node, "basis", false, "settlement")) rules.settlement_basis = in.text(*basis, "basis").value_or("");
   if (auto key = in.child(node, "share_key", true, "settlement")) {
@@ -83,8 +83,8 @@ void load_settlement(const YamlReader& in, const YAML::Node& node, Rules& rules,
   weights_node = in.child(node, "weights", false, "settlement");
 }
 
-void load_contributors(const YamlReader& in, const YAML::Node& node, Rules& rules) {
-  if (!node.IsSequence() || node.size() == 0) {
+void load_contributors(const YamlReader& in, const YamlNode& node, Rules& rules) {
+  if (!node.is_sequence() || node.size() == 0) {
     in.error(node, "contributors must be a non-empty list");
     return;
   }
@@ -92,7 +92,7 @@ void load_contributors(const YamlReader& in, const YAML::Node& node, Rules& rule
     in.error(node, "more than " + std::to_string(limits::contributors_max) + " contributors");
     return;
   }
-  std::map<std::string, YAML::Node> seen;
+  std::map<std::string, YamlNode> seen;
   seen.emplace(rules.beneficiary.id, node);
   for (const auto& item : node) {
     auto contributor = load_contributor(in, item);
@@ -106,7 +106,7 @@ void load_contributors(const YamlReader& in, const YAML::Node& node, Rules& rule
 }
 
 // Weights name every contributor exactly once, only under share_key weights, and are not all zero.
-void load_weights(const YamlReader& in, const std::optional<YAML::Node>& node, const YAML::Node& settlement,
+void load_weights(const YamlReader& in, const std::optional<YamlNode>& node, const YamlNode& settlement,
                   Rules& rules) {
   if (rules.share_key != ShareKey::weights) {
     if (node) in.error(*node, "weights are only read with share_key: weights");
@@ -116,14 +116,14 @@ void load_weights(const YamlReader& in, const std::optional<YAML::Node>& node, c
     in.error(settlement, "share_key: weights needs a weights map naming every contributor");
     return;
   }
-  if (!node->IsMap()) {
+  if (!node->is_map()) {
     in.error(*node, "weights must map each contributor id to a weight");
     return;
   }
   bool any_positive = false;
   std::set<std::string> named;
   for (const auto& entry : *node) {
-    const std::string name = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
+    const std::string name = entry.first.is_scalar() ? entry.first.scalar() : std::string();
     if (rules.find_contributor(name) == nullptr) {
       in.error(entry.first, "weights name " + in_quotes(name) + ", which is not a contributor");
       continue;
@@ -143,7 +143,7 @@ void load_weights(const YamlReader& in, const std::optional<YAML::Node>& node, c
   if (rules.weights.size() == rules.contributors.size() && !any_positive) in.error(*node, "weights are all zero");
 }
 
-void load_aggregate(const YamlReader& in, const YAML::Node& convention, Rules& rules) {
+void load_aggregate(const YamlReader& in, const YamlNode& convention, Rules& rules) {
   auto cap = in.child(convention, "aggregate_cap", false, "convention");
   if (cap) rules.aggregate_cap = in.amount(*cap, "aggregate_cap", false);
   if (cap) rules.aggregate_cap_loc = in.loc(*cap);
@@ -164,10 +164,10 @@ void load_aggregate(const YamlReader& in, const YAML::Node& convention, Rules& r
   }
 }
 
-void load_categories(const YamlReader& in, const YAML::Node& convention, Rules& rules) {
+void load_categories(const YamlReader& in, const YamlNode& convention, Rules& rules) {
   auto node = in.child(convention, "eligible_categories", false, "convention");
   if (!node) return;
-  if (!node->IsSequence()) {
+  if (!node->is_sequence()) {
     in.error(*node, "eligible_categories must be a list, e.g. [coaching, seminar]");
     return;
   }
@@ -178,14 +178,14 @@ void load_categories(const YamlReader& in, const YAML::Node& convention, Rules& 
   rules.eligible_categories = categories;
 }
 
-void load_beneficiary(const YamlReader& in, const YAML::Node& node, Rules& rules) {
+void load_beneficiary(const YamlReader& in, const YamlNode& node, Rules& rules) {
   if (!in.check_mapping(node, "beneficiary", {"id", "name", "address", "siren", "representative"})) return;
   if (auto id = in.child(node, "id", true, "beneficiary")) rules.beneficiary.id = in.id(*id, "beneficiary id").value_or("");
   if (auto name = in.child(node, "name", true, "beneficiary")) rules.beneficiary.name = in.text(*name, "name").value_or("");
   load_identity(in, node, "beneficiary", rules.beneficiary);
 }
 
-void load_convention(const YamlReader& in, const YAML::Node& node, Rules& rules) {
+void load_convention(const YamlReader& in, const YamlNode& node, Rules& rules) {
   rules.loc = in.loc(node);
   // On unknown keys, go on: the problems of the known keys are reported too.
   in.check_mapping(node, "convention",
@@ -202,10 +202,10 @@ void load_convention(const YamlReader& in, const YAML::Node& node, Rules& rules)
   if (auto term = in.child(node, "term", true, "convention")) load_term(in, *term, rules.term);
   load_categories(in, node, rules);
   if (auto contributors = in.child(node, "contributors", true, "convention")) load_contributors(in, *contributors, rules);
-  std::optional<YAML::Node> weights;
+  std::optional<YamlNode> weights;
   auto settlement = in.child(node, "settlement", true, "convention");
   if (settlement) load_settlement(in, *settlement, rules, weights);
-  if (settlement && settlement->IsMap()) load_weights(in, weights, *settlement, rules);
+  if (settlement && settlement->is_map()) load_weights(in, weights, *settlement, rules);
   load_aggregate(in, node, rules);
   if (auto accountant = in.child(node, "accountant", false, "convention")) rules.accountant = load_accountant(in, *accountant);
   if (auto budget = in.child(node, "budget", false, "convention")) rules.budget = load_budget(in, *budget);
@@ -221,16 +221,11 @@ void load_convention(const YamlReader& in, const YAML::Node& node, Rules& rules)
 std::optional<Rules> load_rules(std::string_view text, const std::string& path, Diagnostics& diagnostics) {
   const std::size_t errors_before = diagnostics.error_count();
   if (!precheck(text, path, diagnostics)) return std::nullopt;
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    diagnostics.error({path, static_cast<std::uint32_t>(e.mark.line + 1), static_cast<std::uint32_t>(e.mark.column + 1)},
-                      "YAML syntax: " + e.msg);
-    return std::nullopt;
-  }
+  const std::optional<YamlDocument> document = YamlDocument::parse(text, path, diagnostics);
+  if (!document) return std::nullopt;
+  const YamlNode root = document->root();
   YamlReader in(path, diagnostics);
-  if (root.IsNull()) {
+  if (root.is_null()) {
     diagnostics.error({path, 1, 1}, "empty rules file: expected 'format: prorata/1' and a convention");
     return std::nullopt;
   }

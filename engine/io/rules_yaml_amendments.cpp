@@ -36,9 +36,9 @@ struct FileContext {
   std::vector<std::pair<CapChange, std::string>> cap_changes;  // checked once every amendment is read
 };
 
-void load_contributor_change(const YamlReader& in, const YAML::Node& item, const Rules& rules,
+void load_contributor_change(const YamlReader& in, const YamlNode& item, const Rules& rules,
                              const std::string& amendment_id, FileContext& file, AmendmentChanges& changes) {
-  if (!item.IsMap()) {
+  if (!item.is_map()) {
     in.error(item, "an amendment's contributor is {id: ..., cap: ...} to change a cap, or a full contributor "
                    "(with its name) to add one");
     return;
@@ -62,7 +62,7 @@ void load_contributor_change(const YamlReader& in, const YAML::Node& item, const
   }
   auto contributor = load_contributor(in, item);
   if (!contributor) return;
-  const YAML::Node id_node = item["id"];
+  const YamlNode id_node = item["id"];
   if (contributor->id == rules.beneficiary.id || file.base_contributors.count(contributor->id)) {
     in.error(id_node, "contributor " + in_quotes(contributor->id) +
                           " is already a party to the convention: to change its cap, give only {id, cap}");
@@ -76,19 +76,19 @@ void load_contributor_change(const YamlReader& in, const YAML::Node& item, const
 }
 
 // Under share_key weights, exactly the joining contributors get a weight; the others keep theirs.
-void load_joining_weights(const YamlReader& in, const std::optional<YAML::Node>& node, const YAML::Node& changes_node,
+void load_joining_weights(const YamlReader& in, const std::optional<YamlNode>& node, const YamlNode& changes_node,
                           const Rules& rules, AmendmentChanges& changes) {
   if (rules.share_key != ShareKey::weights) {
     if (node) in.error(*node, "weights are only read with share_key: weights");
     return;
   }
-  if (node && !node->IsMap()) {
+  if (node && !node->is_map()) {
     in.error(*node, "weights must map each joining contributor id to a weight");
     return;
   }
   if (node) {
     for (const auto& entry : *node) {
-      const std::string name = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
+      const std::string name = entry.first.is_scalar() ? entry.first.scalar() : std::string();
       const bool joins = std::any_of(changes.joining.begin(), changes.joining.end(),
                                      [&](const Contributor& c) { return c.id == name; });
       if (!joins) {
@@ -109,17 +109,17 @@ void load_joining_weights(const YamlReader& in, const std::optional<YAML::Node>&
   }
 }
 
-std::optional<AmendmentChanges> load_changes(const YamlReader& in, const YAML::Node& node, const Rules& rules,
+std::optional<AmendmentChanges> load_changes(const YamlReader& in, const YamlNode& node, const Rules& rules,
                                              const std::string& amendment_id, FileContext& file) {
-  if (!node.IsMap() || node.size() == 0) {
+  if (!node.is_map() || node.size() == 0) {
     in.error(node, "an amendment's changes must be a non-empty mapping (max_duration, ends_at_milestone, "
                    "aggregate_cap, aggregate_cap_policy, eligible_categories, contributors, weights)");
     return std::nullopt;
   }
   bool ok = true;
   for (const auto& entry : node) {
-    if (!entry.first.IsScalar()) continue;
-    if (auto why = unchangeable(entry.first.Scalar())) {
+    if (!entry.first.is_scalar()) continue;
+    if (auto why = unchangeable(entry.first.scalar())) {
       in.error(entry.first, *why);
       ok = false;
     }
@@ -142,7 +142,7 @@ std::optional<AmendmentChanges> load_changes(const YamlReader& in, const YAML::N
     if (!rules.aggregate_cap && !node["aggregate_cap"]) in.error(*v, "aggregate_cap_policy without an aggregate_cap");
   }
   if (auto v = in.child(node, "eligible_categories", false, "changes")) {
-    if (!v->IsSequence()) {
+    if (!v->is_sequence()) {
       in.error(*v, "eligible_categories must be a list, e.g. [coaching, seminar]");
     } else {
       std::vector<std::string> categories;
@@ -153,7 +153,7 @@ std::optional<AmendmentChanges> load_changes(const YamlReader& in, const YAML::N
     }
   }
   if (auto v = in.child(node, "contributors", false, "changes")) {
-    if (!v->IsSequence() || v->size() == 0) {
+    if (!v->is_sequence() || v->size() == 0) {
       in.error(*v, "an amendment's contributors must be a non-empty list");
     } else {
       for (const auto& item : *v) load_contributor_change(in, item, rules, amendment_id, file, changes);
@@ -165,7 +165,7 @@ std::optional<AmendmentChanges> load_changes(const YamlReader& in, const YAML::N
 
 }  // namespace
 
-std::optional<Duration> load_duration(const YamlReader& in, const YAML::Node& node, std::string_view key) {
+std::optional<Duration> load_duration(const YamlReader& in, const YamlNode& node, std::string_view key) {
   auto value = in.text(node, key);
   if (!value) return std::nullopt;
   DurationParse parsed = parse_duration(*value);
@@ -180,8 +180,8 @@ std::optional<Duration> load_duration(const YamlReader& in, const YAML::Node& no
   return parsed.value;
 }
 
-void load_amendments(const YamlReader& in, const YAML::Node& node, Rules& rules) {
-  if (!node.IsSequence()) {
+void load_amendments(const YamlReader& in, const YamlNode& node, Rules& rules) {
+  if (!node.is_sequence()) {
     in.error(node, "amendments must be a list of {id, title, changes}");
     return;
   }

@@ -3,7 +3,6 @@
 // cap, weights of the joining contributors. When each amendment takes effect, and what it may do
 // then, is judged against the journal (core/timeline.h).
 #pragma once
-#include <yaml-cpp/yaml.h>
 
 #include "core/rules.h"
 #include "io/yaml_reader.h"
@@ -12,9 +11,9 @@ namespace prorata::io::detail {
 
 // Reads `node` (the value of `amendments:`) into rules.amendments; rules' base contributors, share
 // key and weights are already loaded.
-void load_amendments(const YamlReader& in, const YAML::Node& node, Rules& rules);
+void load_amendments(const YamlReader& in, const YamlNode& node, Rules& rules);
 
 // Reads a duration setting (`6 months`); `key` names it in messages.
-std::optional<Duration> load_duration(const YamlReader& in, const YAML::Node& node, std::string_view key);
+std::optional<Duration> load_duration(const YamlReader& in, const YamlNode& node, std::string_view key);
 
 }  // namespace prorata::io::detail

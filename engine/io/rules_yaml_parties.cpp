@@ -12,7 +12,7 @@ namespace prorata::io::detail {
 namespace {
 
 // A required or optional text field of a mapping; "" when absent.
-std::string text_field(const YamlReader& in, const YAML::Node& node, std::string_view key, bool required,
+std::string text_field(const YamlReader& in, const YamlNode& node, std::string_view key, bool required,
                        std::string_view what, bool& ok) {
   auto child = in.child(node, key, required, what);
   if (!child) {
@@ -24,7 +24,7 @@ std::string text_field(const YamlReader& in, const YAML::Node& node, std::string
   return value.value_or("");
 }
 
-std::optional<Rib> load_rib(const YamlReader& in, const YAML::Node& node) {
+std::optional<Rib> load_rib(const YamlReader& in, const YamlNode& node) {
   if (!in.check_mapping(node, "rib", {"bank", "branch", "account", "key"})) return std::nullopt;
   bool ok = true;
   Rib rib;
@@ -42,8 +42,8 @@ std::optional<Rib> load_rib(const YamlReader& in, const YAML::Node& node) {
 }
 }  // namespace
 
-std::optional<std::vector<std::string>> load_address(const YamlReader& in, const YAML::Node& node) {
-  if (!node.IsSequence()) {
+std::optional<std::vector<std::string>> load_address(const YamlReader& in, const YamlNode& node) {
+  if (!node.is_sequence()) {
     in.error(node, "an address is a list of lines, e.g. [\"2 avenue du Parc\", \"95032 Cergy-Pontoise Cedex\"]");
     return std::nullopt;
   }
@@ -56,7 +56,7 @@ std::optional<std::vector<std::string>> load_address(const YamlReader& in, const
   return lines;
 }
 
-std::optional<Person> load_person(const YamlReader& in, const YAML::Node& node, std::string_view what) {
+std::optional<Person> load_person(const YamlReader& in, const YamlNode& node, std::string_view what) {
   if (!in.check_mapping(node, what, {"name", "title"})) return std::nullopt;
   bool ok = true;
   Person person;
@@ -66,7 +66,7 @@ std::optional<Person> load_person(const YamlReader& in, const YAML::Node& node, 
   return person;
 }
 
-std::optional<std::string> load_siren(const YamlReader& in, const YAML::Node& node) {
+std::optional<std::string> load_siren(const YamlReader& in, const YamlNode& node) {
   auto value = in.text(node, "siren");
   if (!value) return std::nullopt;
   CompanyIdCheck check = validate_siren(*value);
@@ -77,7 +77,7 @@ std::optional<std::string> load_siren(const YamlReader& in, const YAML::Node& no
   return normalise_company_id(*value);
 }
 
-std::optional<BankAccount> load_account(const YamlReader& in, const YAML::Node& node, std::string_view what) {
+std::optional<BankAccount> load_account(const YamlReader& in, const YamlNode& node, std::string_view what) {
   if (!in.check_mapping(node, what, {"holder", "domiciliation", "rib", "iban", "bic"})) return std::nullopt;
   bool ok = true;
   BankAccount account;
@@ -117,7 +117,7 @@ std::optional<BankAccount> load_account(const YamlReader& in, const YAML::Node& 
   return account;
 }
 
-std::optional<Accountant> load_accountant(const YamlReader& in, const YAML::Node& node) {
+std::optional<Accountant> load_accountant(const YamlReader& in, const YamlNode& node) {
   if (!in.check_mapping(node, "accountant", {"name", "account"})) return std::nullopt;
   bool ok = true;
   Accountant accountant;
@@ -129,7 +129,7 @@ std::optional<Accountant> load_accountant(const YamlReader& in, const YAML::Node
   return accountant;
 }
 
-std::optional<Budget> load_budget(const YamlReader& in, const YAML::Node& node) {
+std::optional<Budget> load_budget(const YamlReader& in, const YamlNode& node) {
   if (!in.check_mapping(node, "budget", {"fund", "programme", "note"})) return std::nullopt;
   bool ok = true;
   Budget budget;
@@ -140,7 +140,7 @@ std::optional<Budget> load_budget(const YamlReader& in, const YAML::Node& node) 
   return budget;
 }
 
-void load_documents(const YamlReader& in, const YAML::Node& node, DocumentSettings& settings) {
+void load_documents(const YamlReader& in, const YamlNode& node, DocumentSettings& settings) {
   if (!in.check_mapping(node, "documents", {"statement_prefix", "refund_prefix", "reversal_prefix",
                                             "cancellation_prefix", "report_prefix", "payment_term",
                                             "vat_mention", "place", "signatory", "statement_basis",
@@ -201,7 +201,7 @@ void load_documents(const YamlReader& in, const YAML::Node& node, DocumentSettin
 namespace {
 
 template <typename PartyLike>
-bool load_identity_of(const YamlReader& in, const YAML::Node& node, std::string_view what, PartyLike& party) {
+bool load_identity_of(const YamlReader& in, const YamlNode& node, std::string_view what, PartyLike& party) {
   bool ok = true;
   if (auto address = in.child(node, "address", false, what)) {
     auto lines = load_address(in, *address);
@@ -220,15 +220,15 @@ bool load_identity_of(const YamlReader& in, const YAML::Node& node, std::string_
 
 }  // namespace
 
-bool load_identity(const YamlReader& in, const YAML::Node& node, std::string_view what, Party& party) {
+bool load_identity(const YamlReader& in, const YamlNode& node, std::string_view what, Party& party) {
   return load_identity_of(in, node, what, party);
 }
 
-bool load_identity(const YamlReader& in, const YAML::Node& node, std::string_view what, Contributor& party) {
+bool load_identity(const YamlReader& in, const YamlNode& node, std::string_view what, Contributor& party) {
   return load_identity_of(in, node, what, party);
 }
 
-std::optional<Contributor> load_contributor(const YamlReader& in, const YAML::Node& node) {
+std::optional<Contributor> load_contributor(const YamlReader& in, const YamlNode& node) {
   if (!in.check_mapping(node, "a contributor",
                         {"id", "name", "siren", "cap", "address", "representative", "refund_account"})) {
     return std::nullopt;

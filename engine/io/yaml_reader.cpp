@@ -13,30 +13,29 @@ namespace prorata::io::detail {
 namespace {
 std::string in_quotes(std::string_view text) { return "'" + shown_safely(text) + "'"; }
 
-const char* type_name(const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Map: return "a mapping";
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Scalar: return "a single value";
-    case YAML::NodeType::Null: return "nothing";
-    default: return "nothing";
+const char* type_name(const YamlNode& node) {
+  switch (node.type()) {
+    case YamlType::mapping: return "a mapping";
+    case YamlType::sequence: return "a list";
+    case YamlType::scalar: return "a single value";
+    case YamlType::null:
+    case YamlType::undefined: return "nothing";
   }
+  return "nothing";
 }
 }  // namespace
 
-SourceLoc YamlReader::loc(const YAML::Node& node) const {
-  const YAML::Mark mark = node.Mark();
-  if (mark.is_null()) return SourceLoc{path_, 0, 0};
-  return SourceLoc{path_, static_cast<std::uint32_t>(mark.line + 1), static_cast<std::uint32_t>(mark.column + 1)};
+SourceLoc YamlReader::loc(const YamlNode& node) const {
+  return SourceLoc{path_, node.line(), node.column()};
 }
 
-void YamlReader::error(const YAML::Node& node, std::string message) const {
+void YamlReader::error(const YamlNode& node, std::string message) const {
   diagnostics_.error(loc(node), std::move(message));
 }
 
-bool YamlReader::check_mapping(const YAML::Node& node, std::string_view what,
+bool YamlReader::check_mapping(const YamlNode& node, std::string_view what,
                                std::initializer_list<std::string_view> allowed) const {
-  if (!node.IsMap()) {
+  if (!node.is_map()) {
     error(node, std::string(what) + " must be a mapping of keys, found " + type_name(node));
     return false;
   }
@@ -44,13 +43,13 @@ bool YamlReader::check_mapping(const YAML::Node& node, std::string_view what,
   std::set<std::string> seen;
   bool ok = true;
   for (const auto& entry : node) {
-    const YAML::Node& key = entry.first;
-    if (!key.IsScalar()) {
+    const YamlNode& key = entry.first;
+    if (!key.is_scalar()) {
       error(key, "keys of " + std::string(what) + " must be plain names");
       ok = false;
       continue;
     }
-    const std::string& name = key.Scalar();
+    const std::string& name = key.scalar();
     if (!seen.insert(name).second) {
       error(key, "duplicate key " + in_quotes(name) + " in " + std::string(what));
       ok = false;
@@ -71,7 +70,7 @@ bool YamlReader::check_mapping(const YAML::Node& node, std::string_view what,
   return ok;
 }
 
-void YamlReader::unknown_value(const YAML::Node& node, std::string_view what, const std::string& value,
+void YamlReader::unknown_value(const YamlNode& node, std::string_view what, const std::string& value,
                                std::initializer_list<std::string_view> allowed, std::string_view expected) const {
   const std::vector<std::string_view> names(allowed);
   const std::string near = did_you_mean(value, names);
@@ -80,12 +79,12 @@ void YamlReader::unknown_value(const YAML::Node& node, std::string_view what, co
   error(node, message);
 }
 
-std::optional<YAML::Node> YamlReader::child(const YAML::Node& parent, std::string_view key, bool required,
+std::optional<YamlNode> YamlReader::child(const YamlNode& parent, std::string_view key, bool required,
                                             std::string_view what) const {
-  if (!parent.IsMap()) return std::nullopt;
+  if (!parent.is_map()) return std::nullopt;
   for (const auto& entry : parent) {
-    if (!entry.first.IsScalar() || entry.first.Scalar() != key) continue;
-    if (entry.second.IsNull()) {
+    if (!entry.first.is_scalar() || entry.first.scalar() != key) continue;
+    if (entry.second.is_null()) {
       if (required) error(entry.first, "key " + in_quotes(key) + " in " + std::string(what) + " has no value");
       return std::nullopt;
     }
@@ -95,24 +94,24 @@ std::optional<YAML::Node> YamlReader::child(const YAML::Node& parent, std::strin
   return std::nullopt;
 }
 
-std::optional<std::string> YamlReader::text(const YAML::Node& node, std::string_view key) const {
-  if (!node.IsScalar()) {
+std::optional<std::string> YamlReader::text(const YamlNode& node, std::string_view key) const {
+  if (!node.is_scalar()) {
     error(node, in_quotes(key) + " must be text, found " + type_name(node));
     return std::nullopt;
   }
-  if (node.Scalar().size() > limits::text_bytes_max) {
+  if (node.scalar().size() > limits::text_bytes_max) {
     error(node, in_quotes(key) + " is longer than " + std::to_string(limits::text_bytes_max) + " bytes");
     return std::nullopt;
   }
   // No tab either: in a title, a name or an address it is a hidden column break, in an id an error.
-  if (auto hidden = first_hidden_character(node.Scalar(), /*allow_tab=*/false)) {
+  if (auto hidden = first_hidden_character(node.scalar(), /*allow_tab=*/false)) {
     error(node, hidden_character_message(in_quotes(key), *hidden));
     return std::nullopt;
   }
-  return node.Scalar();
+  return node.scalar();
 }
 
-std::optional<std::string> YamlReader::id(const YAML::Node& node, std::string_view key) const {
+std::optional<std::string> YamlReader::id(const YamlNode& node, std::string_view key) const {
   auto value = text(node, key);
   if (!value) return std::nullopt;
   if (!is_id(*value)) {
@@ -123,7 +122,7 @@ std::optional<std::string> YamlReader::id(const YAML::Node& node, std::string_vi
   return value;
 }
 
-std::optional<Money> YamlReader::amount(const YAML::Node& node, std::string_view key, bool allow_negative) const {
+std::optional<Money> YamlReader::amount(const YamlNode& node, std::string_view key, bool allow_negative) const {
   auto value = text(node, key);
   if (!value) return std::nullopt;
   AmountParse parsed = parse_amount(*value);
@@ -138,7 +137,7 @@ std::optional<Money> YamlReader::amount(const YAML::Node& node, std::string_view
   return parsed.value;
 }
 
-std::optional<Ratio> YamlReader::weight(const YAML::Node& node, std::string_view key) const {
+std::optional<Ratio> YamlReader::weight(const YamlNode& node, std::string_view key) const {
   auto value = text(node, key);
   if (!value) return std::nullopt;
   WeightParse parsed = parse_weight(*value);
