@@ -2,6 +2,7 @@
 
 #include <yaml.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <utility>
@@ -199,7 +200,14 @@ class Builder {
   std::map<std::string, Anchor> anchors_;
 };
 
-SourceLoc loc_of(const std::string& path, const yaml_mark_t& mark) {
+// Where a mark is, kept inside the text: at the end of a text without a final line break, libyaml's
+// mark is on the line after the last (and it counts a lone CR as a line break, which we do not).
+SourceLoc loc_of(const std::string& path, std::string_view text, const yaml_mark_t& mark) {
+  const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+  if (mark.line + 1 > lines) {
+    const LineColumn end = line_column_at(text, text.size());
+    return SourceLoc{path, end.line, end.column};
+  }
   return SourceLoc{path, static_cast<std::uint32_t>(mark.line + 1), static_cast<std::uint32_t>(mark.column + 1)};
 }
 
@@ -285,7 +293,7 @@ std::optional<YamlDocument> YamlDocument::parse(std::string_view text, const std
     for (bool done = false; !done;) {
       Event event;
       if (yaml_parser_parse(&parser.parser, &event.event) != 1) {
-        diagnostics.error(loc_of(path, parser.parser.problem_mark), syntax_message(parser.parser, text));
+        diagnostics.error(loc_of(path, text, parser.parser.problem_mark), syntax_message(parser.parser, text));
         return std::nullopt;
       }
       event.held = true;
@@ -303,7 +311,7 @@ std::optional<YamlDocument> YamlDocument::parse(std::string_view text, const std
       }
     }
   } catch (const Refusal& refusal) {
-    diagnostics.error(loc_of(path, refusal.mark), refusal.message);
+    diagnostics.error(loc_of(path, text, refusal.mark), refusal.message);
     return std::nullopt;
   }
   builder.finish();

@@ -169,3 +169,10 @@ TEST_CASE("a moved document keeps its nodes valid") {
   CHECK(inner["b"].scalar() == "c");
   CHECK(moved.root()["a"]["b"].scalar() == "c");
 }
+
+TEST_CASE("an error at the end of a text without a final line break is on its last line") {
+  // libyaml puts the end of such a text on the line after the last (a fuzzer finding).
+  CHECK(only_error(parse("a: [1, 2")) ==
+        "1:9: YAML syntax: did not find expected ',' or ']' (while parsing a flow sequence that starts on line 1)");
+  CHECK(only_error(parse("a: [1, 2\n")).rfind("2:1: YAML syntax", 0) == 0);
+}
