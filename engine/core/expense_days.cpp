@@ -1,10 +1,38 @@
 #include "core/expense_days.h"
 
-#include <algorithm>
-
 #include "core/assert.h"
 
 namespace prorata {
+
+namespace {
+
+void put_varint(std::vector<std::uint8_t>& out, std::uint64_t value) {
+  while (value >= 0x80) {
+    out.push_back(static_cast<std::uint8_t>(value | 0x80U));
+    value >>= 7;
+  }
+  out.push_back(static_cast<std::uint8_t>(value));
+}
+
+std::uint64_t get_varint(const std::vector<std::uint8_t>& in, std::size_t& at) {
+  std::uint64_t value = 0;
+  for (unsigned shift = 0;; shift += 7) {
+    PRORATA_ASSERT(at < in.size() && shift < 64);
+    const std::uint8_t byte = in[at++];
+    value |= static_cast<std::uint64_t>(byte & 0x7FU) << shift;
+    if ((byte & 0x80U) == 0) return value;
+  }
+}
+
+// Signed values as unsigned ones with small magnitudes kept small: 0, -1, 1, -2... -> 0, 1, 2, 3...
+std::uint64_t zigzag(std::int64_t value) {
+  return (static_cast<std::uint64_t>(value) << 1) ^ static_cast<std::uint64_t>(value >> 63);
+}
+std::int64_t unzigzag(std::uint64_t value) {
+  return static_cast<std::int64_t>(value >> 1) ^ -static_cast<std::int64_t>(value & 1U);
+}
+
+}  // namespace
 
 std::uint32_t ExpenseDays::category_index(std::string_view category) {
   if (last_category_ < categories_.size() && categories_[last_category_] == category) return last_category_;
@@ -23,36 +51,78 @@ std::uint32_t ExpenseDays::category_index(std::string_view category) {
   return found->second;
 }
 
-void ExpenseDays::add(Date date, std::string_view category, Money amount) {
-  const std::uint32_t id = category_index(category);
-  // The day's cells: [first, last) (empty where the day has none yet, at the place it would go).
-  auto last = cells_.end();
-  if (cells_.empty() || cells_.back().date < date) {
-    cells_.push_back({date, id, amount});
-    return;
-  }
-  if (cells_.back().date != date) {
-    last = std::upper_bound(cells_.begin(), cells_.end(), date, [](Date d, const Cell& c) { return d < c.date; });
-  }
-  for (auto it = last; it != cells_.begin() && (it - 1)->date == date; --it) {
-    if ((it - 1)->category == id) {
-      (it - 1)->amount += amount;
+void ExpenseDays::add_to(Day& day, std::uint32_t category, Money amount) {
+  for (Cell& cell : day) {
+    if (cell.category == category) {
+      cell.amount += amount;
       return;
     }
   }
-  cells_.insert(last, Cell{date, id, amount});  // a journal out of date order: rare, and bounded by its days
+  day.push_back({category, amount});
+}
+
+void ExpenseDays::add(Date date, std::string_view category, Money amount) {
+  const std::uint32_t id = category_index(category);
+  if (empty()) {
+    open_day_ = date;
+  } else if (date > open_day_) {
+    close_open_day();
+    open_day_ = date;
+  } else if (date < open_day_) {
+    add_to(late_[date], id, amount);  // a journal out of date order: rare, and bounded by its days
+    return;
+  }
+  add_to(open_cells_, id, amount);
+}
+
+// Packs the open day after the last packed one: the gap in days (the first day: its day number), the
+// number of cells, then each cell's category and cents.
+void ExpenseDays::close_open_day() {
+  PRORATA_ASSERT(!open_cells_.empty() && (!any_packed_ || open_day_ > last_packed_));
+  const std::int64_t day_number = open_day_.time_since_epoch().count();
+  put_varint(packed_, any_packed_ ? static_cast<std::uint64_t>(day_number - last_packed_.time_since_epoch().count())
+                                  : zigzag(day_number));
+  put_varint(packed_, open_cells_.size());
+  for (const Cell& cell : open_cells_) {
+    put_varint(packed_, cell.category);
+    put_varint(packed_, zigzag(cell.amount.cents));
+  }
+  last_packed_ = open_day_;
+  any_packed_ = true;
+  open_cells_.clear();
+}
+
+Date ExpenseDays::unpack_day(std::size_t& at, Date previous, bool first, Day& cells) const {
+  const std::uint64_t gap = get_varint(packed_, at);
+  const std::int64_t day_number = first ? unzigzag(gap) : previous.time_since_epoch().count() +
+                                                              static_cast<std::int64_t>(gap);
+  cells.clear();
+  const std::uint64_t count = get_varint(packed_, at);
+  for (std::uint64_t k = 0; k < count; ++k) {
+    const auto category = static_cast<std::uint32_t>(get_varint(packed_, at));
+    const std::int64_t cents = unzigzag(get_varint(packed_, at));
+    cells.push_back({category, Money{cents}});
+  }
+  return Date{date::days{day_number}};
 }
 
 Date ExpenseDays::last_day() const {
-  PRORATA_ASSERT(!cells_.empty());
-  return cells_.back().date;
+  PRORATA_ASSERT(!empty());
+  return open_day_;
+}
+
+std::size_t ExpenseDays::cell_count() const {
+  std::size_t count = 0;
+  if (!empty()) walk(open_day_, [&](Date, std::uint32_t, Money) { ++count; });
+  return count;
 }
 
 Money ExpenseDays::on(Date date, std::string_view category) const {
   Money sum{};
-  for (const Cell& cell : cells_) {
-    if (cell.date == date && categories_[cell.category] == category) sum += cell.amount;
-  }
+  if (empty()) return sum;
+  walk(date, [&](Date day, std::uint32_t id, Money amount) {
+    if (day == date && categories_[id] == category) sum += amount;
+  });
   return sum;
 }
 

@@ -94,6 +94,7 @@ void load_contributors(const YamlReader& in, const YamlNode& node, Rules& rules)
   }
   std::map<std::string, YamlNode> seen;
   seen.emplace(rules.beneficiary.id, node);
+  rules.contributors.reserve(node.size());  // no doubling slack: a portfolio holds thousands of these
   for (const auto& item : node) {
     auto contributor = load_contributor(in, item);
     if (!contributor) continue;

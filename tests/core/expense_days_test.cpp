@@ -3,6 +3,9 @@
 
 #include <string>
 #include <vector>
+#include <limits>
+#include <map>
+#include <utility>
 
 #include "core/expense_days.h"
 
@@ -37,5 +40,98 @@ TEST_CASE("expenses in date order, out of order and on one day: net per day and 
   CHECK(seen == std::vector<std::string>{"2021-02-20 meals", "2021-03-01 travel", "2021-03-01 meals",
                                          "2021-03-01 study"});
   CHECK(total == cents(1'500 + 9'000 + 2'550 + 5));
-  CHECK(e.cells().size() == 5);  // one cell per day and category
+  CHECK(e.cell_count() == 5);  // one cell per day and category
+}
+
+namespace {
+
+// The reference: every cell kept as a (day, category, amount) triple, one per day and category, days
+// in order, categories of a day in the order they first appeared that day.
+struct ReferenceDays {
+  std::map<Date, std::vector<std::pair<std::string, std::int64_t>>> days;
+  void add(Date d, const std::string& category, std::int64_t cents) {
+    auto& cells = days[d];
+    for (auto& cell : cells) {
+      if (cell.first == category) {
+        cell.second += cents;
+        return;
+      }
+    }
+    cells.emplace_back(category, cents);
+  }
+  std::vector<std::string> until(Date last) const {
+    std::vector<std::string> out;
+    for (const auto& [d, cells] : days) {
+      if (d > last) break;
+      for (const auto& [category, cents] : cells) out.push_back(format_date(d) + " " + category + " " + std::to_string(cents));
+    }
+    return out;
+  }
+};
+
+std::vector<std::string> until(const ExpenseDays& e, Date last) {
+  std::vector<std::string> out;
+  e.for_each_until(last, [&](Date d, const std::string& category, Money amount) {
+    out.push_back(format_date(d) + " " + category + " " + std::to_string(amount.cents));
+  });
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("packed days: 2,000 random journals, in and out of date order, read back as a plain map of cells") {
+  std::uint64_t state = 12345;
+  auto next = [&](std::uint64_t bound) {  // a fixed-seed LCG: the same journals on every run
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % bound;
+  };
+  const std::vector<std::string> names{"travel", "meals", "study", "coaching", "a-category-with-a-long-name"};
+  const Date start = day("2019-12-25");
+  for (int journal = 0; journal < 2000; ++journal) {
+    ExpenseDays e;
+    ReferenceDays reference;
+    const std::uint64_t lines = next(60);
+    const std::uint64_t late_percent = journal % 3 == 0 ? 0 : next(40);
+    Date d = start + date::days{static_cast<int>(next(3))};
+    for (std::uint64_t k = 0; k < lines; ++k) {
+      d += date::days{static_cast<int>(next(4))};  // often the same day, sometimes a gap
+      Date at = d;
+      if (next(100) < late_percent) at = d - date::days{static_cast<int>(next(30))};
+      // Amounts from one cent to past 2^35 cents, either sign: every width of the packed form.
+      const std::uint64_t magnitude = next(4) == 0 ? next(1ULL << 36) : next(100'000) + 1;
+      const std::int64_t cents = next(5) == 0 ? -static_cast<std::int64_t>(magnitude) : static_cast<std::int64_t>(magnitude);
+      const std::string& category = names[next(names.size())];
+      e.add(at, category, Money{cents});
+      reference.add(at, category, cents);
+    }
+    CAPTURE(journal);
+    std::size_t cells = 0;
+    for (const auto& entry : reference.days) cells += entry.second.size();
+    CHECK(e.cell_count() == cells);
+    CHECK(e.empty() == reference.days.empty());
+    if (reference.days.empty()) continue;
+    CHECK(e.last_day() == reference.days.rbegin()->first);  // the latest day, whatever the order
+    const Date last = reference.days.rbegin()->first;
+    CHECK(until(e, last) == reference.until(last));
+    for (int probe = 0; probe < 4; ++probe) {
+      const Date cut = start + date::days{static_cast<int>(next(static_cast<std::uint64_t>((last - start).count() + 5)))};
+      CHECK(until(e, cut) == reference.until(cut));
+      const auto& [probe_day, probe_cells] = *reference.days.lower_bound(std::min(cut, last));
+      for (const auto& [category, cents] : probe_cells) CHECK(e.on(probe_day, category).cents == cents);
+      CHECK(e.on(probe_day, "none").cents == 0);
+    }
+  }
+}
+
+TEST_CASE("packed days: dates far before 1970 and after 2100, and the extreme amounts, read back exactly") {
+  ExpenseDays e;
+  const std::int64_t big = std::numeric_limits<std::int64_t>::max() / 4;
+  e.add(day("1901-01-01"), "a", Money{-big});
+  e.add(day("1901-01-02"), "a", Money{big});
+  e.add(day("2199-12-31"), "b", Money{1});
+  e.add(day("2200-01-01"), "b", Money{-1});
+  CHECK(until(e, day("2200-01-01")) == std::vector<std::string>{"1901-01-01 a " + std::to_string(-big),
+                                                                "1901-01-02 a " + std::to_string(big),
+                                                                "2199-12-31 b 1", "2200-01-01 b -1"});
+  CHECK(e.packed_bytes() > 0);
 }

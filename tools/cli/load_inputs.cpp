@@ -60,7 +60,7 @@ std::optional<JournalFacts> load_journal_or_report(const std::string& path, cons
   }
   print(diagnostics);  // warnings only: the journal is good
   const JournalFacts& facts = builder.facts();
-  std::size_t days = facts.expenses.cells().size();
+  std::size_t days = facts.expenses.cell_count();
   for (const auto& entry : facts.parties) days += entry.second.flows_by_day.size();
   spdlog::info("journal {}: {} events of {} kept as {} day totals ({} ms)", path, facts.events, rules.id, days,
                milliseconds_since(start));
