@@ -237,13 +237,19 @@ std::string syntax_message(const yaml_parser_t& parser, std::string_view text) {
   return message;
 }
 
-// The first character libyaml refuses anywhere in a stream (it takes TAB, LF, CR, U+0020-U+007E, NEL,
-// U+00A0-U+D7FF, U+E000-U+FFFD and U+10000 up): its byte offset and code point. `text` is valid UTF-8.
+// The first character refused before libyaml reads the text: its byte offset and code point. libyaml
+// itself takes TAB, LF, CR, U+0020-U+007E, NEL, U+00A0-U+D7FF, U+E000-U+FFFD and U+10000 up; of those,
+// a CR not followed by LF, NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR are line breaks to YAML 1.1 and
+// not to the rest of prorata (nor to most editors): refused too, every line number then means one
+// thing. `text` is valid UTF-8.
 std::optional<std::pair<std::size_t, char32_t>> first_refused_character(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     const auto lead = static_cast<unsigned char>(text[i]);
     if (lead < 0x80) {
-      if ((lead < 0x20 && lead != '\t' && lead != '\n' && lead != '\r') || lead == 0x7F) return std::pair{i, char32_t{lead}};
+      const bool lone_cr = lead == '\r' && (i + 1 == text.size() || text[i + 1] != '\n');
+      if ((lead < 0x20 && lead != '\t' && lead != '\n' && lead != '\r') || lead == 0x7F || lone_cr) {
+        return std::pair{i, char32_t{lead}};
+      }
       ++i;
       continue;
     }
@@ -252,16 +258,24 @@ std::optional<std::pair<std::size_t, char32_t>> first_refused_character(std::str
     for (std::size_t k = 1; k < width && i + k < text.size(); ++k) {
       code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3FU);
     }
-    const bool taken = code == 0x85 || (code >= 0xA0 && code <= 0xD7FF) || (code >= 0xE000 && code <= 0xFFFD) ||
-                       code >= 0x10000;
+    const bool taken = (code >= 0xA0 && code <= 0xD7FF && code != 0x2028 && code != 0x2029) ||
+                       (code >= 0xE000 && code <= 0xFFFD) || code >= 0x10000;
     if (!taken) return std::pair{i, code};
     i += width;
   }
   return std::nullopt;
 }
 
-// "the rules file holds CSI (U+009B, a control character): ...", the words of the value checks.
+// "the file holds CSI (U+009B, a control character): ...", in the words of the value checks.
 std::string refused_character_message(std::string_view text, std::size_t offset, char32_t code) {
+  if (code == '\r' || code == 0x85 || code == 0x2028 || code == 0x2029) {
+    const char* name = code == '\r'    ? "a CR (U+000D) without LF"
+                       : code == 0x85   ? "NEL (U+0085, a line break)"
+                       : code == 0x2028 ? "U+2028 LINE SEPARATOR"
+                                        : "U+2029 PARAGRAPH SEPARATOR";
+    return std::string("the file holds ") + name + ": YAML would count a line there that other tools do not; end "
+           "lines with LF or CRLF";
+  }
   std::string name;
   if (auto hidden = first_hidden_character(text.substr(offset), /*allow_tab=*/true); hidden && hidden->offset == 0) {
     name = hidden->name;

@@ -83,8 +83,9 @@ class YamlDocument {
  public:
   // Reads `text` (checked as UTF-8 before) as one YAML document. Refuses, with one located diagnostic
   // and nullopt: a character YAML does not allow anywhere (C0 controls but TAB, LF and CR; DEL; C1
-  // controls but NEL; U+FFFE, U+FFFF), named as the value checks name it (io/text_checks.h); a YAML
-  // syntax error, in libyaml's words; collections nested deeper than limits::yaml_depth_max; more than
+  // controls; U+FFFE, U+FFFF), named as the value checks name it (io/text_checks.h); a line break
+  // other than LF and CRLF (a lone CR, NEL, U+2028, U+2029: YAML 1.1 counts lines there, the rest of
+  // prorata does not); a YAML syntax error, in libyaml's words; collections nested deeper than limits::yaml_depth_max; more than
   // limits::yaml_nodes_max nodes once every alias is expanded; an alias inside the node it names (a
   // cycle) or naming no anchor; a second document in the stream. A plain `~`, `null`, `Null`, `NULL`
   // or nothing at all is a null node; an empty stream is a document whose root is null.

@@ -140,7 +140,15 @@ TEST_CASE("a character YAML allows nowhere is named where it is, before libyaml 
   CHECK(only_error(parse("name: \"\xc3\xa9\xc2\x9b\"\n")).rfind("1:10: the file holds CSI (U+009B", 0) == 0);
   CHECK(only_error(parse("a: \x7f\n")).rfind("1:4: the file holds DEL", 0) == 0);
   CHECK(only_error(parse("a: \xef\xbf\xbe\n")).rfind("1:4: the file holds U+FFFE (not a character)", 0) == 0);
-  // Tabs, line breaks, NEL and the rest of Unicode are YAML's to judge (a tab inside a value is text).
+  // Line breaks YAML 1.1 counts and the rest of prorata does not (a fuzzer finding: a lone CR put
+  // libyaml's line numbers past the file's last line).
+  const std::string other_break = ": YAML would count a line there that other tools do not; end lines with LF or CRLF";
+  CHECK(only_error(parse("a: 1\rb: 2\n")) == "1:5: the file holds a CR (U+000D) without LF" + other_break);
+  CHECK(only_error(parse("a: 1\r\nb: 2\r")) == "2:5: the file holds a CR (U+000D) without LF" + other_break);
+  CHECK(only_error(parse("a: x\xc2\x85y\n")) == "1:5: the file holds NEL (U+0085, a line break)" + other_break);
+  CHECK(only_error(parse("a: x\xe2\x80\xa8y\n")) == "1:5: the file holds U+2028 LINE SEPARATOR" + other_break);
+  CHECK(only_error(parse("a: x\xe2\x80\xa9y\n")) == "1:5: the file holds U+2029 PARAGRAPH SEPARATOR" + other_break);
+  // Tabs, CRLF and the rest of Unicode are YAML's to judge (a tab inside a value is text).
   const Parsed parsed = parse("a: \"x\ty\"\r\nb: \xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\n");
   REQUIRE(parsed.document);
   CHECK(parsed.document->root()["a"].scalar() == "x\ty");
