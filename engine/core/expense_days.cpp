@@ -75,27 +75,22 @@ void ExpenseDays::add(Date date, std::string_view category, Money amount) {
   add_to(open_cells_, id, amount);
 }
 
-// Packs the open day after the last packed one: the gap in days (the first day: its day number), the
-// number of cells, then each cell's category and cents.
+// Packs the open day after the last packed one: the gap in days from it (the first day: from
+// 1970-01-01, before or after), the number of cells, then each cell's category and cents.
 void ExpenseDays::close_open_day() {
-  PRORATA_ASSERT(!open_cells_.empty() && (!any_packed_ || open_day_ > last_packed_));
-  const std::int64_t day_number = open_day_.time_since_epoch().count();
-  put_varint(packed_, any_packed_ ? static_cast<std::uint64_t>(day_number - last_packed_.time_since_epoch().count())
-                                  : zigzag(day_number));
+  PRORATA_ASSERT(!open_cells_.empty() && (packed_.empty() || open_day_ > last_packed_));
+  put_varint(packed_, zigzag((open_day_ - last_packed_).count()));
   put_varint(packed_, open_cells_.size());
   for (const Cell& cell : open_cells_) {
     put_varint(packed_, cell.category);
     put_varint(packed_, zigzag(cell.amount.cents));
   }
   last_packed_ = open_day_;
-  any_packed_ = true;
   open_cells_.clear();
 }
 
-Date ExpenseDays::unpack_day(std::size_t& at, Date previous, bool first, Day& cells) const {
-  const std::uint64_t gap = get_varint(packed_, at);
-  const std::int64_t day_number = first ? unzigzag(gap) : previous.time_since_epoch().count() +
-                                                              static_cast<std::int64_t>(gap);
+Date ExpenseDays::unpack_day(std::size_t& at, Date previous, Day& cells) const {
+  const Date day = previous + date::days{unzigzag(get_varint(packed_, at))};
   cells.clear();
   const std::uint64_t count = get_varint(packed_, at);
   for (std::uint64_t k = 0; k < count; ++k) {
@@ -103,7 +98,7 @@ Date ExpenseDays::unpack_day(std::size_t& at, Date previous, bool first, Day& ce
     const std::int64_t cents = unzigzag(get_varint(packed_, at));
     cells.push_back({category, Money{cents}});
   }
-  return Date{date::days{day_number}};
+  return day;
 }
 
 Date ExpenseDays::last_day() const {

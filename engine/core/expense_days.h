@@ -27,7 +27,7 @@ class ExpenseDays {
   [[nodiscard]] std::size_t cell_count() const;  // days x categories with an expense
   // The net amount of a day and category (zero when none): for tests and checks.
   [[nodiscard]] Money on(Date date, std::string_view category) const;
-  // Bytes held by the packed days (for the benchmark's account of memory).
+  // Bytes held by the packed days (for tests: closed days are packed).
   [[nodiscard]] std::size_t packed_bytes() const { return packed_.size(); }
 
   // Calls visit(date, category, amount) for every cell dated on or before `last`, in date order.
@@ -51,13 +51,12 @@ class ExpenseDays {
   template <typename Visit>
   void walk(Date last, Visit&& visit) const;
   // Reads the day that starts at `at` in packed_ (its date follows `previous`) into `cells`.
-  Date unpack_day(std::size_t& at, Date previous, bool first, Day& cells) const;
+  Date unpack_day(std::size_t& at, Date previous, Day& cells) const;
 
   static constexpr std::size_t few_categories = 16;
 
   std::vector<std::uint8_t> packed_;  // the closed days, in date order
-  Date last_packed_{};                // the date of the last packed day
-  bool any_packed_ = false;
+  Date last_packed_{};                // the date of the last packed day (1970-01-01 before any)
   Date open_day_{};                   // the last day: its cells are open_cells_
   Day open_cells_;
   std::map<Date, Day> late_;          // days before open_day_ added to after it was opened
@@ -89,8 +88,8 @@ void ExpenseDays::walk(Date last, Visit&& visit) const {
   std::size_t at = 0;
   Date previous{};
   Day cells;
-  for (bool first = true; at < packed_.size(); first = false) {
-    const Date day = unpack_day(at, previous, first, cells);
+  while (at < packed_.size()) {
+    const Date day = unpack_day(at, previous, cells);
     previous = day;
     visit_late_before(day);
     if (day > last) return;

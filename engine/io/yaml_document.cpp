@@ -70,13 +70,11 @@ struct Parser {
   Parser& operator=(const Parser&) = delete;
 };
 
-struct Event {
+struct ParserEvent {
   yaml_event_t event{};
-  bool held = false;
-  ~Event() { release(); }
-  void release() {
+  bool held = false;  // set once libyaml filled it
+  ~ParserEvent() {
     if (held) yaml_event_delete(&event);
-    held = false;
   }
 };
 
@@ -305,7 +303,7 @@ std::optional<YamlDocument> YamlDocument::parse(std::string_view text, const std
   Builder builder(*nodes);
   try {
     for (bool done = false; !done;) {
-      Event event;
+      ParserEvent event;
       if (yaml_parser_parse(&parser.parser, &event.event) != 1) {
         diagnostics.error(loc_of(path, text, parser.parser.problem_mark), syntax_message(parser.parser, text));
         return std::nullopt;
