@@ -48,6 +48,17 @@ class EventSink {
  public:
   virtual ~EventSink() = default;
   virtual void add(const Event& event, Diagnostics& diagnostics) = 0;
+
+  // The sink that takes `event`: this one, or for a sink that hands events on (a router), the one it
+  // would hand it to; null when none does (the problem, if any, reported). A reader on two threads
+  // calls route() on its reading thread, in file order, and add() on what it returned later, on the
+  // other thread, also in file order: so route() must not touch what add() does, and add(event) must
+  // be the same as route(event)->add(event).
+  virtual EventSink* route(const Event& event, Diagnostics& diagnostics) {
+    (void)event;
+    (void)diagnostics;
+    return this;
+  }
 };
 
 }  // namespace prorata

@@ -158,11 +158,12 @@ void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
                                      "convention without one has no termination clause");
     return;
   }
-  PartyFacts* party = event.party.empty() ? nullptr : &facts_.parties.at(event.party);
+  // Looked up by the kinds that need it only: not by expenses, most of a journal.
+  const auto party_facts = [&]() -> PartyFacts& { return facts_.parties.at(event.party); };
   switch (event.kind) {
     case EventKind::signature:
       if (!check_signature(event, diagnostics)) return;
-      if (event.ref.empty()) party->signed_on = event.date;
+      if (event.ref.empty()) party_facts().signed_on = event.date;
       else facts_.amendment_signatures[event.ref].emplace(event.party, SignatureFact{event.date, event.loc});
       break;
     case EventKind::statement:
@@ -181,13 +182,13 @@ void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
           return;
         }
       }
-      party->flows_by_day[event.date].called += *event.amount;
+      party_facts().flows_by_day[event.date].called += *event.amount;
       note_statement_for_payments(event);
       facts_.statements.push_back(
           {event.date, event.party, *event.amount, event.ref, event.memo, event.loc, event.ref, std::nullopt});
       break;
     case EventKind::cancellation:
-      party->flows_by_day[event.date].cancelled += *event.amount;
+      party_facts().flows_by_day[event.date].cancelled += *event.amount;
       facts_.cancellations.push_back({event.date, event.party, *event.amount, event.ref, event.memo, event.loc,
                                       std::nullopt});
       break;
@@ -200,13 +201,13 @@ void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
                                          in_quotes(event.party));
         return;
       }
-      party->flows_by_day[event.date].paid += *event.amount;
+      party_facts().flows_by_day[event.date].paid += *event.amount;
       note_first_flow(event);
       note_payment_for_statements(event);
       break;
     case EventKind::refund:
       note_first_flow(event);
-      party->flows_by_day[event.date].refunded += *event.amount;
+      party_facts().flows_by_day[event.date].refunded += *event.amount;
       facts_.refunds_by_day[event.date].push_back({event.party, *event.amount, event.loc});
       note_refund_number(event.ref, event.date);
       last_refund_loc_[{event.party, event.date}] = event.loc;

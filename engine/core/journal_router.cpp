@@ -40,25 +40,28 @@ bool ConventionRouter::well_formed(const Event& event, Diagnostics& diagnostics)
 }
 
 void ConventionRouter::add(const Event& event, Diagnostics& diagnostics) {
+  if (EventSink* sink = route(event, diagnostics)) sink->add(event, diagnostics);
+}
+
+EventSink* ConventionRouter::route(const Event& event, Diagnostics& diagnostics) {
   PRORATA_ASSERT(!sinks_.empty());
   if (!event.has_convention) {
-    if (sinks_.size() == 1) {  // a journal without a convention column serves one convention
-      sinks_.begin()->second->add(event, diagnostics);
-    } else if (!no_column_reported_) {  // once: every line would say the same
+    if (sinks_.size() == 1) return sinks_.begin()->second;  // a journal without a convention column serves one convention
+    if (!no_column_reported_) {  // once: every line would say the same
       no_column_reported_ = true;
       diagnostics.error(event.loc, "this line names no convention (the journal has no convention column) while " +
                                        std::to_string(sinks_.size()) + " conventions are loaded: add a convention "
                                        "column, or load the one convention this journal is for");
     }
-    return;
+    return nullptr;
   }
-  if (!well_formed(event, diagnostics)) return;
+  if (!well_formed(event, diagnostics)) return nullptr;
   auto sink = sinks_.find(event.convention);
   if (sink == sinks_.end()) {
     ++other_[event.convention];
-    return;
+    return nullptr;
   }
-  sink->second->add(event, diagnostics);
+  return sink->second;
 }
 
 }  // namespace prorata

@@ -19,6 +19,8 @@ class ConventionRouter : public EventSink {
   // `sink` must outlive the router; ids are unique.
   void route(std::string convention_id, EventSink& sink);
   void add(const Event& event, Diagnostics& diagnostics) override;
+  // The convention's sink, or null for a row of no loaded convention (counted) or a bad cell (reported).
+  EventSink* route(const Event& event, Diagnostics& diagnostics) override;
 
   // Rows of conventions that none of the routes names: id -> number of rows.
   [[nodiscard]] const std::map<std::string, std::uint64_t>& other_conventions() const { return other_; }

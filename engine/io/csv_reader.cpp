@@ -46,17 +46,19 @@ std::string not_utf8_message(std::uint8_t byte, const std::string& path, bool wi
 }  // namespace
 
 std::string_view CsvRecord::field(std::size_t index) const {
-  PRORATA_ASSERT(index < field_ends_.size());
-  const std::size_t begin = index == 0 ? 0 : field_ends_[index - 1];
-  PRORATA_ASSERT(begin <= field_ends_[index]);
-  return std::string_view(text_).substr(begin, field_ends_[index] - begin);
+  PRORATA_ASSERT(index < fields_.size());
+  const Span span = fields_[index];
+  PRORATA_ASSERT(span.begin <= span.end && span.end <= view_.size());
+  return view_.substr(span.begin, span.end - span.begin);
 }
 
 void CsvRecord::clear(std::uint32_t line) {
   text_.clear();  // keeps the capacity: no allocation once records stop growing
-  field_ends_.clear();
+  view_ = {};
+  fields_.clear();
   raw_bytes_ = 0;
   line_ = line;
+  plain_ = false;
 }
 
 namespace detail {
@@ -130,6 +132,7 @@ bool CsvReader::next(CsvRecord& record, Diagnostics& diagnostics) {
 
 CsvReader::Step CsvReader::read_record(CsvRecord& record, Diagnostics& diagnostics) {
   record.clear(static_cast<std::uint32_t>(std::min(line_, line_max)));  // get() stops past line_max
+  if (take_plain_line(record)) return Step::record;
   State state = State::field_start;
   RecordProblems problems;
   for (;;) {
@@ -162,6 +165,33 @@ CsvReader::Step CsvReader::read_record(CsvRecord& record, Diagnostics& diagnosti
     }
     if (!take_byte(record, state, byte, diagnostics)) return Step::skipped;
   }
+}
+
+// A whole plain line (CsvRecord::is_plain) in the block, within the limits of a record: its fields are
+// cut at its commas, in place, with no byte copied. These are the records the state machine below
+// would read without any decision and without any problem; any other line is left to it, from its
+// first byte. True when it took the line.
+bool CsvReader::take_plain_line(CsvRecord& record) {
+  if (stop_ != Stop::none || line_ >= line_max || !utf8_.complete() || peek() == end) return false;
+  const char* begin = chunk_.data() + chunk_at_;
+  const std::size_t scanned_bytes = std::min(chunk_size_ - chunk_at_, limits::csv_record_bytes_max + 2);  // + CRLF
+  const auto* lf = static_cast<const char*>(std::memchr(begin, '\n', scanned_bytes));
+  if (lf == nullptr) return false;  // the line goes on in the next block, or is too long
+  std::size_t bytes = static_cast<std::size_t>(lf - begin);
+  if (bytes > 0 && begin[bytes - 1] == '\r') --bytes;  // CRLF
+  if (bytes > limits::csv_record_bytes_max) return false;
+  if (!detail::plain_line_fields(begin, bytes, limits::csv_field_count_max, [&](std::size_t from, std::size_t to) {
+        record.fields_.push_back({static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(to)});
+      })) {
+    record.fields_.clear();
+    return false;
+  }
+  record.view_ = std::string_view(begin, bytes);
+  record.raw_bytes_ = bytes;
+  record.plain_ = true;
+  chunk_at_ += static_cast<std::size_t>(lf - begin) + 1;
+  byte_line_ = line_++;
+  return true;
 }
 
 // Takes what the state machine would take without a decision: the plain bytes of the chunk (copied
@@ -275,6 +305,7 @@ bool CsvReader::start_next_field(CsvRecord& record, Diagnostics& diagnostics) {
 
 CsvReader::Step CsvReader::end_of_record(CsvRecord& record, const RecordProblems& problems) {
   record.end_field();
+  record.end_unquoted();
   PRORATA_ASSERT(record.field_count() <= limits::csv_field_count_max);
   PRORATA_ASSERT(record.raw_bytes_ <= limits::csv_record_bytes_max);
   return problems.any() ? Step::skipped : Step::record;

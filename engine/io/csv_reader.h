@@ -22,26 +22,40 @@
 namespace prorata::io {
 
 // One record: its fields, unquoted and unescaped, and the physical line it starts on. Its storage is
-// reused from record to record.
+// reused from record to record, and a plain record's fields are views into the reader's block: valid
+// until the next call of CsvReader::next().
 class CsvRecord {
  public:
   [[nodiscard]] std::uint32_t line() const { return line_; }
-  [[nodiscard]] std::size_t field_count() const { return field_ends_.size(); }
+  [[nodiscard]] std::size_t field_count() const { return fields_.size(); }
   [[nodiscard]] std::string_view field(std::size_t index) const;
   // A line with nothing before its line ending: one empty field, as RFC 4180 reads it.
   [[nodiscard]] bool is_empty_line() const { return raw_bytes_ == 0; }
-  // Every field's bytes, back to back (for a check over the whole record at once).
-  [[nodiscard]] std::string_view text() const { return text_; }
+  // Every field's bytes (for a check over the whole record at once): back to back, or in a plain
+  // record the line itself, commas included.
+  [[nodiscard]] std::string_view text() const { return view_; }
+  // A line of printable ASCII without a quote (bytes 0x20 to 0x7E but '"'), read as it is in the input.
+  [[nodiscard]] bool is_plain() const { return plain_; }
 
  private:
   friend class CsvReader;
+  struct Span {
+    std::uint32_t begin;
+    std::uint32_t end;
+  };
   void clear(std::uint32_t line);
-  void end_field() { field_ends_.push_back(text_.size()); }
+  void end_field() {
+    const auto end = static_cast<std::uint32_t>(text_.size());
+    fields_.push_back({fields_.empty() ? 0 : fields_.back().end, end});
+  }
+  void end_unquoted() { view_ = text_; }
 
-  std::string text_;                     // the fields' bytes, back to back
-  std::vector<std::size_t> field_ends_;  // where each field ends in text_
-  std::size_t raw_bytes_ = 0;            // bytes of the record in the file, line ending excluded
+  std::string text_;           // the fields' bytes, back to back (a record read byte by byte)
+  std::string_view view_;      // what field() cuts: text_, or the line in the reader's block
+  std::vector<Span> fields_;   // each field's bytes in view_
+  std::size_t raw_bytes_ = 0;  // bytes of the record in the file, line ending excluded
   std::uint32_t line_ = 0;
+  bool plain_ = false;
 };
 
 namespace detail {
@@ -108,6 +122,7 @@ class CsvReader {
   };
 
   Step read_record(CsvRecord& record, Diagnostics& diagnostics);
+  bool take_plain_line(CsvRecord& record);
   bool take_plain(CsvRecord& record, State& state);
   Step end_of_input(CsvRecord& record, State state, const RecordProblems& problems, Diagnostics& diagnostics);
   Step end_of_record(CsvRecord& record, const RecordProblems& problems);

@@ -59,6 +59,77 @@ inline std::size_t plain_prefix_bytes(const char* bytes, std::size_t size, ByteS
   return at;
 }
 
+// The high bit of each byte of `word` that is zero, and of no other (exact, unlike has_zero_byte).
+constexpr std::uint64_t zero_bytes(std::uint64_t word) {
+  constexpr std::uint64_t lows = 0x7F7F7F7F7F7F7F7F;
+  return ~(((word & lows) + lows) | word | lows);
+}
+
+// The high bit of each byte of `word` that is not printable ASCII (below 0x20, 0x7F and above) or is a
+// quote: the bytes that keep a line from being read in place.
+constexpr std::uint64_t not_plain_bytes(std::uint64_t word) {
+  constexpr std::uint64_t lows = 0x7F7F7F7F7F7F7F7F;
+  constexpr std::uint64_t highs = ~lows;
+  const std::uint64_t at_least_space = ((word & lows) + each_byte(0x80 - 0x20)) & highs;  // no carry: 0x7F + 0x60 < 0x100
+  const std::uint64_t at_least_del = ((word & lows) + each_byte(0x80 - 0x7F)) & highs;
+  return (word & highs) | (~at_least_space & highs) | at_least_del | zero_bytes(word ^ each_byte('"'));
+}
+
+constexpr bool is_plain_byte(unsigned char byte) { return byte >= 0x20 && byte < 0x7F && byte != '"'; }
+
+// Cuts bytes[0, size), a line without its line ending, into its comma-separated fields, calling
+// field(begin, end) for each in order, 8 bytes at a time. False (after some calls) when the line
+// holds a byte that is not plain (not_plain_bytes) or has more than `fields_max` fields.
+template <typename Field>
+bool plain_line_fields(const char* bytes, std::size_t size, std::size_t fields_max, Field&& field) {
+  std::size_t field_begin = 0;
+  std::size_t fields = 0;
+  const auto comma_at = [&](std::size_t at) {
+    if (++fields >= fields_max) return false;  // this one and the one after the comma
+    field(field_begin, at);
+    field_begin = at + 1;
+    return true;
+  };
+  std::size_t at = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    for (; at + 8 <= size; at += 8) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, bytes + at, sizeof word);
+      if (not_plain_bytes(word) != 0) return false;
+      for (std::uint64_t commas = zero_bytes(word ^ each_byte(',')); commas != 0; commas &= commas - 1) {
+        if (!comma_at(at + static_cast<std::size_t>(std::countr_zero(commas)) / 8)) return false;
+      }
+    }
+  }
+  for (; at < size; ++at) {
+    const auto byte = static_cast<unsigned char>(bytes[at]);
+    if (!is_plain_byte(byte)) return false;
+    if (byte == ',' && !comma_at(at)) return false;
+  }
+  field(field_begin, size);
+  return true;
+}
+
+// Every byte value at each place of a word, checked against the byte-wise definitions when compiling.
+constexpr bool words_agree_with_bytes() {
+  for (unsigned value = 0; value < 256; ++value) {
+    for (unsigned place = 0; place < 8; ++place) {
+      for (unsigned other : {0x2Cu, 0x2Du, 0x00u}) {
+        std::uint64_t word = each_byte(static_cast<unsigned char>(other));
+        word = (word & ~(std::uint64_t{0xFF} << (8 * place))) | (std::uint64_t{value} << (8 * place));
+        for (unsigned k = place; k < 8 && k <= place + 1; ++k) {  // a carry or borrow would reach the byte above
+          const auto byte = static_cast<unsigned char>(word >> (8 * k));
+          const bool marked_zero = ((zero_bytes(word) >> (8 * k)) & 0x80) != 0;
+          const bool marked_not_plain = ((not_plain_bytes(word) >> (8 * k)) & 0x80) != 0;
+          if (marked_zero != (byte == 0) || marked_not_plain != !is_plain_byte(byte)) return false;
+        }
+      }
+    }
+  }
+  return true;
+}
+static_assert(words_agree_with_bytes());
+
 // The first stop of each class in every 8-byte word, checked against the table when compiling.
 constexpr bool marks_agree_with_table(ByteStops stops) {
   for (unsigned first = 0; first < 256; ++first) {

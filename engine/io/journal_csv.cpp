@@ -164,7 +164,8 @@ class JournalCsv {
   void header(const CsvRecord& record, Diagnostics& diagnostics);
   // The header line itself was malformed (and reported): rows can then only be checked as CSV.
   void lose_header() { header_state_ = HeaderState::malformed; }
-  void row(const CsvRecord& record, EventSink& sink, Diagnostics& diagnostics);
+  // The row's event is built in target.event_to_fill().
+  void row(const CsvRecord& record, detail::RowTarget& target);
 
  private:
   enum class HeaderState { none, read, malformed };
@@ -180,7 +181,7 @@ class JournalCsv {
   HeaderState header_state_ = HeaderState::none;
   Header header_;
   SourceLoc row_loc_;  // the row's, its path copied once (not once per row: a long path is an allocation)
-  Event event_;        // reused row after row, keeping its strings' capacity
+  Event* event_ = nullptr;  // the row's, while it is read
   bool row_printable_ascii_ = false;  // the row being read holds no hidden character in any cell
 };
 
@@ -190,8 +191,9 @@ void JournalCsv::header(const CsvRecord& record, Diagnostics& diagnostics) {
   header_state_ = HeaderState::read;
 }
 
-void JournalCsv::row(const CsvRecord& record, EventSink& sink, Diagnostics& diagnostics) {
+void JournalCsv::row(const CsvRecord& record, detail::RowTarget& target) {
   PRORATA_ASSERT(header_state_ != HeaderState::none);
+  Diagnostics& diagnostics = target.diagnostics();
   if (header_state_ == HeaderState::malformed) return;
   row_loc_.line = record.line();
   const SourceLoc& loc = row_loc_;
@@ -204,9 +206,10 @@ void JournalCsv::row(const CsvRecord& record, EventSink& sink, Diagnostics& diag
   }
   if (!header_.ok) return;  // reading cells under a wrong header would only repeat its problems
   if (is_empty_row(record)) return;
+  event_ = &target.event_to_fill();
   if (!read_event(record, loc, diagnostics)) return;
-  if (!check_event_shape(event_, diagnostics)) return;
-  sink.add(event_, diagnostics);
+  if (!check_event_shape(*event_, diagnostics)) return;
+  target.sink().add(*event_, diagnostics);
 }
 
 std::string_view JournalCsv::cell(const CsvRecord& record, Column column) const {
@@ -219,41 +222,42 @@ std::string_view JournalCsv::cell(const CsvRecord& record, Column column) const 
 // Reads every cell of the row into event_, reporting each bad one (not only the first).
 bool JournalCsv::read_event(const CsvRecord& record, const SourceLoc& loc, Diagnostics& diagnostics) {
   bool ok = true;
-  event_.loc = loc;
-  row_printable_ascii_ = is_printable_ascii(record.text());  // most rows: one check for all their cells
+  event_->loc = loc;
+  // Most rows: known plain by the reader, or one check for all their cells.
+  row_printable_ascii_ = record.is_plain() || is_printable_ascii(record.text());
   const std::string_view date_text = cell(record, Column::date);
   DateParse date = parse_date(date_text);
   if (date.value) {
-    event_.date = *date.value;
+    event_->date = *date.value;
   } else {
     diagnostics.error(loc, "bad date " + quoted(date_text) + ": " + date.error);
     ok = false;
   }
   const std::string_view kind_text = cell(record, Column::event);
   if (auto kind = parse_event_kind(kind_text)) {
-    event_.kind = *kind;
+    event_->kind = *kind;
   } else {
     diagnostics.error(loc, unknown_event_message(kind_text));
     ok = false;
   }
   const std::string_view amount_text = cell(record, Column::amount);
-  event_.amount.reset();
+  event_->amount.reset();
   if (!amount_text.empty()) {
     AmountParse amount = parse_amount(amount_text);
     if (amount.value) {
-      event_.amount = amount.value;
+      event_->amount = amount.value;
     } else {
       diagnostics.error(loc, "bad amount " + quoted(amount_text) + ": " + amount.error);
       ok = false;
     }
   }
-  ok = read_text(record, Column::party, limits::id_bytes_max, event_.party, loc, diagnostics) && ok;
-  ok = read_text(record, Column::ref, limits::id_bytes_max, event_.ref, loc, diagnostics) && ok;
-  ok = read_text(record, Column::category, limits::id_bytes_max, event_.category, loc, diagnostics) && ok;
-  ok = read_text(record, Column::memo, limits::text_bytes_max, event_.memo, loc, diagnostics) && ok;
-  event_.has_convention = header_.field_by_column[static_cast<std::size_t>(Column::convention)] != field_absent;
-  event_.convention.assign(cell(record, Column::convention));  // checked by the router, which knows the ids
-  ok = no_hidden_character(event_.convention, "convention", false, loc, diagnostics) && ok;
+  ok = read_text(record, Column::party, limits::id_bytes_max, event_->party, loc, diagnostics) && ok;
+  ok = read_text(record, Column::ref, limits::id_bytes_max, event_->ref, loc, diagnostics) && ok;
+  ok = read_text(record, Column::category, limits::id_bytes_max, event_->category, loc, diagnostics) && ok;
+  ok = read_text(record, Column::memo, limits::text_bytes_max, event_->memo, loc, diagnostics) && ok;
+  event_->has_convention = header_.field_by_column[static_cast<std::size_t>(Column::convention)] != field_absent;
+  event_->convention.assign(cell(record, Column::convention));  // checked by the router, which knows the ids
+  ok = no_hidden_character(event_->convention, "convention", false, loc, diagnostics) && ok;
   return ok;
 }
 
@@ -295,10 +299,12 @@ class DirectTarget final : public detail::RowTarget {
   DirectTarget(EventSink& sink, Diagnostics& diagnostics) : sink_(sink), diagnostics_(diagnostics) {}
   EventSink& sink() override { return sink_; }
   Diagnostics& diagnostics() override { return diagnostics_; }
+  Event& event_to_fill() override { return event_; }
 
  private:
   EventSink& sink_;
   Diagnostics& diagnostics_;
+  Event event_;  // reused row after row, keeping its strings' capacity
 };
 
 // One pass over the journal. A line that is not UTF-8 stops it there, with one error: the file is in
@@ -315,7 +321,7 @@ ReadEnd read_rows(std::istream& in, const std::string& path, detail::RowTarget& 
     if (!reader.next(record, target.diagnostics())) break;
     if (!journal.has_header() && reader.skipped_record_count() > 0) journal.lose_header();
     if (journal.has_header()) {
-      if (!record.is_empty_line()) journal.row(record, target.sink(), target.diagnostics());
+      if (!record.is_empty_line()) journal.row(record, target);
     } else if (!record.is_empty_line() && !is_blank(record)) {
       if (is_semicolon_header(record)) {  // the rest would only repeat it, line after line
         target.diagnostics().error(

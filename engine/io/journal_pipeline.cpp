@@ -18,11 +18,13 @@ namespace {
 struct EventBatch {
   std::vector<Event> events;                     // the first `size` are this batch's (the rest: kept capacity)
   std::size_t size = 0;
+  std::vector<EventSink*> targets;               // per event: the sink that takes it (EventSink::route)
   std::vector<std::size_t> diagnostics_before;   // per event: how many of `diagnostics` come before it
   Diagnostics diagnostics{Diagnostics::Truncation::unmarked};  // the reading's, in order
 
   void clear() {
     size = 0;
+    targets.clear();
     diagnostics_before.clear();
     diagnostics = Diagnostics{Diagnostics::Truncation::unmarked};
   }
@@ -92,7 +94,9 @@ struct Cancelled {};  // thrown on the reading side to unwind when the folding s
 
 class BatchWriter final : public RowTarget, public EventSink {
  public:
-  BatchWriter(BatchQueue& queue, std::size_t batch_events) : queue_(queue), batch_events_(batch_events) {
+  // Each event is routed here, on the reading thread, by `sink` (EventSink::route).
+  BatchWriter(BatchQueue& queue, EventSink& sink, std::size_t batch_events)
+      : queue_(queue), sink_(sink), batch_events_(batch_events) {
     PRORATA_ASSERT(batch_events_ > 0);
     take();
   }
@@ -100,13 +104,20 @@ class BatchWriter final : public RowTarget, public EventSink {
   EventSink& sink() override { return *this; }
   Diagnostics& diagnostics() override { return batch_->diagnostics; }
 
+  // The next slot of the batch: events kept from batch to batch keep their strings' capacity, so
+  // filling one allocates nothing.
+  Event& event_to_fill() override {
+    if (batch_->size == batch_->events.size()) batch_->events.emplace_back();
+    return batch_->events[batch_->size];
+  }
+
   void add(const Event& event, Diagnostics& diagnostics) override {
     PRORATA_ASSERT(&diagnostics == &batch_->diagnostics);
-    if (batch_->size < batch_->events.size()) {
-      batch_->events[batch_->size] = event;  // keeps the strings' capacity: no allocation
-    } else {
-      batch_->events.push_back(event);
-    }
+    EventSink* target = sink_.route(event, diagnostics);
+    if (target == nullptr) return;  // its problems, if any, are in the batch's diagnostics already
+    Event& slot = event_to_fill();
+    if (&event != &slot) slot = event;  // an event built elsewhere
+    batch_->targets.push_back(target);
     batch_->diagnostics_before.push_back(diagnostics.size());
     ++batch_->size;
   }
@@ -128,16 +139,17 @@ class BatchWriter final : public RowTarget, public EventSink {
   }
 
   BatchQueue& queue_;
+  EventSink& sink_;
   std::size_t batch_events_;
   std::unique_ptr<EventBatch> batch_;
 };
 
-void fold_batch(const EventBatch& batch, EventSink& sink, Diagnostics& diagnostics) {
+void fold_batch(const EventBatch& batch, Diagnostics& diagnostics) {
   std::size_t shown = 0;
   for (std::size_t k = 0; k < batch.size; ++k) {
     diagnostics.append(batch.diagnostics, shown, batch.diagnostics_before[k]);
     shown = batch.diagnostics_before[k];
-    sink.add(batch.events[k], diagnostics);
+    batch.targets[k]->add(batch.events[k], diagnostics);
   }
   diagnostics.append(batch.diagnostics, shown, batch.diagnostics.size());
   diagnostics.append_dropped(batch.diagnostics);
@@ -151,7 +163,7 @@ void read_in_batches(const std::function<void(RowTarget&)>& read, EventSink& sin
   std::exception_ptr read_failure;  // written by the reader, read after join()
   std::thread reader([&] {
     try {
-      BatchWriter writer(queue, batch_events);
+      BatchWriter writer(queue, sink, batch_events);
       read(writer);
       writer.flush();
     } catch (const Cancelled&) {  // the folding side stopped: its exception is the one that counts
@@ -162,7 +174,7 @@ void read_in_batches(const std::function<void(RowTarget&)>& read, EventSink& sin
   });
   try {
     while (auto batch = queue.take_full()) {
-      fold_batch(*batch, sink, diagnostics);
+      fold_batch(*batch, diagnostics);
       batch->clear();
       queue.put_free(std::move(batch));
     }

@@ -20,12 +20,16 @@ class RowTarget {
   virtual ~RowTarget() = default;
   virtual EventSink& sink() = 0;
   virtual Diagnostics& diagnostics() = 0;
+  // Where the reader builds the next row's event before handing it to sink(): handed over, it is not
+  // copied. Its fields hold the values of an earlier row until set.
+  virtual Event& event_to_fill() = 0;
   virtual void row_done() {}
 };
 
-// Runs `read` on a second thread, with a target that batches `batch_events` events at a time; this
-// thread hands each event to `sink` and every problem to `diagnostics`, in the order one thread
-// would. An exception on either side stops both and reaches the caller.
+// Runs `read` on a second thread, with a target that batches `batch_events` events at a time, each
+// routed there by sink.route(); this thread hands each event to the sink it was routed to and every
+// problem to `diagnostics`, in the order one thread would. An exception on either side stops both
+// and reaches the caller.
 void read_in_batches(const std::function<void(RowTarget&)>& read, EventSink& sink, Diagnostics& diagnostics,
                      std::size_t batch_events);
 

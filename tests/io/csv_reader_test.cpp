@@ -342,3 +342,28 @@ TEST_CASE("csv: a read error stops the reader with one diagnostic") {
   CHECK(r.message(0) == "read error: the file could not be read to its end");
   CHECK(r.error_lines() == std::vector<std::uint32_t>{0});
 }
+
+TEST_CASE("csv: a plain line is cut in place; a tab, DEL or quote sends it to the byte-by-byte reading") {
+  // ",-" is the pattern a word-at-a-time comma search gets wrong without an exact zero-byte test.
+  std::istringstream in("2020-01-01,expense,,-12.50,,travel,,cv-1\r\n"
+                        "a\tb,-1,\x7F\n"
+                        "\"q\",-2\n"
+                        ",,\n");
+  CsvReader reader(in, "j.csv");
+  CsvRecord record;
+  Diagnostics diagnostics;
+  std::vector<Fields> records;
+  std::vector<bool> plain;
+  while (reader.next(record, diagnostics)) {
+    Fields fields;
+    for (std::size_t i = 0; i < record.field_count(); ++i) fields.emplace_back(record.field(i));
+    records.push_back(fields);
+    plain.push_back(record.is_plain());
+  }
+  CHECK(diagnostics.empty());
+  CHECK(records == std::vector<Fields>{{"2020-01-01", "expense", "", "-12.50", "", "travel", "", "cv-1"},
+                                       {"a\tb", "-1", "\x7F"},
+                                       {"q", "-2"},
+                                       {"", "", ""}});
+  CHECK(plain == std::vector<bool>{true, false, false, true});
+}
