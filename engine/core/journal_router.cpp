@@ -8,7 +8,7 @@
 
 namespace prorata {
 
-void ConventionRouter::route(std::string convention_id, EventSink& sink) {
+void ConventionRouter::add_route(std::string convention_id, EventSink& sink) {
   PRORATA_ASSERT(!convention_id.empty());
   const bool inserted = sinks_.emplace(std::move(convention_id), &sink).second;
   PRORATA_ASSERT(inserted);

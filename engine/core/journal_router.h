@@ -17,7 +17,7 @@ namespace prorata {
 class ConventionRouter : public EventSink {
  public:
   // `sink` must outlive the router; ids are unique.
-  void route(std::string convention_id, EventSink& sink);
+  void add_route(std::string convention_id, EventSink& sink);
   void add(const Event& event, Diagnostics& diagnostics) override;
   // The convention's sink, or null for a row of no loaded convention (counted) or a bad cell (reported).
   EventSink* route(const Event& event, Diagnostics& diagnostics) override;

@@ -305,7 +305,7 @@ bool CsvReader::start_next_field(CsvRecord& record, Diagnostics& diagnostics) {
 
 CsvReader::Step CsvReader::end_of_record(CsvRecord& record, const RecordProblems& problems) {
   record.end_field();
-  record.end_unquoted();
+  record.view_copied_text();
   PRORATA_ASSERT(record.field_count() <= limits::csv_field_count_max);
   PRORATA_ASSERT(record.raw_bytes_ <= limits::csv_record_bytes_max);
   return problems.any() ? Step::skipped : Step::record;

@@ -48,7 +48,7 @@ class CsvRecord {
     const auto end = static_cast<std::uint32_t>(text_.size());
     fields_.push_back({fields_.empty() ? 0 : fields_.back().end, end});
   }
-  void end_unquoted() { view_ = text_; }
+  void view_copied_text() { view_ = text_; }  // a record read byte by byte
 
   std::string text_;           // the fields' bytes, back to back (a record read byte by byte)
   std::string_view view_;      // what field() cuts: text_, or the line in the reader's block

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "io/text_checks.h"
+
 namespace prorata::io::detail {
 
 // Which bytes end a run, per state of the reader. Outside quotes: the separators (',' CR LF), a quote,
@@ -65,14 +67,10 @@ constexpr std::uint64_t zero_bytes(std::uint64_t word) {
   return ~(((word & lows) + lows) | word | lows);
 }
 
-// The high bit of each byte of `word` that is not printable ASCII (below 0x20, 0x7F and above) or is a
-// quote: the bytes that keep a line from being read in place.
+// The high bit of each byte of `word` that is not printable ASCII or is a quote: the bytes that keep a
+// line from being read in place.
 constexpr std::uint64_t not_plain_bytes(std::uint64_t word) {
-  constexpr std::uint64_t lows = 0x7F7F7F7F7F7F7F7F;
-  constexpr std::uint64_t highs = ~lows;
-  const std::uint64_t at_least_space = ((word & lows) + each_byte(0x80 - 0x20)) & highs;  // no carry: 0x7F + 0x60 < 0x100
-  const std::uint64_t at_least_del = ((word & lows) + each_byte(0x80 - 0x7F)) & highs;
-  return (word & highs) | (~at_least_space & highs) | at_least_del | zero_bytes(word ^ each_byte('"'));
+  return not_printable_ascii_bytes(word) | zero_bytes(word ^ each_byte('"'));
 }
 
 constexpr bool is_plain_byte(unsigned char byte) { return byte >= 0x20 && byte < 0x7F && byte != '"'; }

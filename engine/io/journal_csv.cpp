@@ -171,7 +171,7 @@ class JournalCsv {
   enum class HeaderState { none, read, malformed };
 
   [[nodiscard]] std::string_view cell(const CsvRecord& record, Column column) const;
-  bool read_event(const CsvRecord& record, const SourceLoc& loc, Diagnostics& diagnostics);
+  bool read_event(const CsvRecord& record, const SourceLoc& loc, Event& event, Diagnostics& diagnostics);
   bool read_text(const CsvRecord& record, Column column, std::size_t bytes_max, std::string& text,
                  const SourceLoc& loc, Diagnostics& diagnostics);
   [[nodiscard]] bool no_hidden_character(std::string_view value, std::string_view what, bool allow_tab,
@@ -181,7 +181,6 @@ class JournalCsv {
   HeaderState header_state_ = HeaderState::none;
   Header header_;
   SourceLoc row_loc_;  // the row's, its path copied once (not once per row: a long path is an allocation)
-  Event* event_ = nullptr;  // the row's, while it is read
   bool row_printable_ascii_ = false;  // the row being read holds no hidden character in any cell
 };
 
@@ -206,10 +205,10 @@ void JournalCsv::row(const CsvRecord& record, detail::RowTarget& target) {
   }
   if (!header_.ok) return;  // reading cells under a wrong header would only repeat its problems
   if (is_empty_row(record)) return;
-  event_ = &target.event_to_fill();
-  if (!read_event(record, loc, diagnostics)) return;
-  if (!check_event_shape(*event_, diagnostics)) return;
-  target.sink().add(*event_, diagnostics);
+  Event& event = target.event_to_fill();
+  if (!read_event(record, loc, event, diagnostics)) return;
+  if (!check_event_shape(event, diagnostics)) return;
+  target.sink().add(event, diagnostics);
 }
 
 std::string_view JournalCsv::cell(const CsvRecord& record, Column column) const {
@@ -219,45 +218,45 @@ std::string_view JournalCsv::cell(const CsvRecord& record, Column column) const 
   return record.field(field);
 }
 
-// Reads every cell of the row into event_, reporting each bad one (not only the first).
-bool JournalCsv::read_event(const CsvRecord& record, const SourceLoc& loc, Diagnostics& diagnostics) {
+// Reads every cell of the row into `event`, reporting each bad one (not only the first).
+bool JournalCsv::read_event(const CsvRecord& record, const SourceLoc& loc, Event& event, Diagnostics& diagnostics) {
   bool ok = true;
-  event_->loc = loc;
+  event.loc = loc;
   // Most rows: known plain by the reader, or one check for all their cells.
   row_printable_ascii_ = record.is_plain() || is_printable_ascii(record.text());
   const std::string_view date_text = cell(record, Column::date);
   DateParse date = parse_date(date_text);
   if (date.value) {
-    event_->date = *date.value;
+    event.date = *date.value;
   } else {
     diagnostics.error(loc, "bad date " + quoted(date_text) + ": " + date.error);
     ok = false;
   }
   const std::string_view kind_text = cell(record, Column::event);
   if (auto kind = parse_event_kind(kind_text)) {
-    event_->kind = *kind;
+    event.kind = *kind;
   } else {
     diagnostics.error(loc, unknown_event_message(kind_text));
     ok = false;
   }
   const std::string_view amount_text = cell(record, Column::amount);
-  event_->amount.reset();
+  event.amount.reset();
   if (!amount_text.empty()) {
     AmountParse amount = parse_amount(amount_text);
     if (amount.value) {
-      event_->amount = amount.value;
+      event.amount = amount.value;
     } else {
       diagnostics.error(loc, "bad amount " + quoted(amount_text) + ": " + amount.error);
       ok = false;
     }
   }
-  ok = read_text(record, Column::party, limits::id_bytes_max, event_->party, loc, diagnostics) && ok;
-  ok = read_text(record, Column::ref, limits::id_bytes_max, event_->ref, loc, diagnostics) && ok;
-  ok = read_text(record, Column::category, limits::id_bytes_max, event_->category, loc, diagnostics) && ok;
-  ok = read_text(record, Column::memo, limits::text_bytes_max, event_->memo, loc, diagnostics) && ok;
-  event_->has_convention = header_.field_by_column[static_cast<std::size_t>(Column::convention)] != field_absent;
-  event_->convention.assign(cell(record, Column::convention));  // checked by the router, which knows the ids
-  ok = no_hidden_character(event_->convention, "convention", false, loc, diagnostics) && ok;
+  ok = read_text(record, Column::party, limits::id_bytes_max, event.party, loc, diagnostics) && ok;
+  ok = read_text(record, Column::ref, limits::id_bytes_max, event.ref, loc, diagnostics) && ok;
+  ok = read_text(record, Column::category, limits::id_bytes_max, event.category, loc, diagnostics) && ok;
+  ok = read_text(record, Column::memo, limits::text_bytes_max, event.memo, loc, diagnostics) && ok;
+  event.has_convention = header_.field_by_column[static_cast<std::size_t>(Column::convention)] != field_absent;
+  event.convention.assign(cell(record, Column::convention));  // checked by the router, which knows the ids
+  ok = no_hidden_character(event.convention, "convention", false, loc, diagnostics) && ok;
   return ok;
 }
 
@@ -437,7 +436,7 @@ bool read_journal_file(const std::string& path, EventSink& sink, Diagnostics& di
 bool load_journal(std::istream& in, const std::string& path, const Rules& rules, JournalBuilder& builder,
                   Diagnostics& diagnostics, const JournalReadOptions& options) {
   ConventionRouter router;
-  router.route(rules.id, builder);
+  router.add_route(rules.id, builder);
   Diagnostics found;
   // Lines not read (another encoding) would make the checks across lines wrong: they wait for a file
   // that reads to its end.
@@ -454,7 +453,7 @@ bool load_journal_portfolio(std::istream& in, const std::string& path, const std
                             const JournalReadOptions& options) {
   PRORATA_ASSERT(!conventions.empty());
   ConventionRouter router;
-  for (const ConventionLoad& c : conventions) router.route(c.rules->id, *c.builder);
+  for (const ConventionLoad& c : conventions) router.add_route(c.rules->id, *c.builder);
   Diagnostics found;
   if (read_events(in, path, router, found, options) == ReadEnd::complete) {
     for (const ConventionLoad& c : conventions) c.builder->finish(found);

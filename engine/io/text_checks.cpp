@@ -43,18 +43,11 @@ std::string bidi_name(std::uint32_t code, const char* name) {
 
 }  // namespace
 
-// True when the 8 bytes at `bytes` are all 0x20-0x7E. Exact (no false "true"): a byte below 0x20
-// sets its high bit in (word - 0x20...) & ~word; 0x7F is a zero byte of word ^ 0x7F...; a byte from
-// 0x80 has its own high bit.
+// True when the 8 bytes at `bytes` are all 0x20-0x7E.
 static bool is_printable_ascii_word(const char* bytes) {
   std::uint64_t word = 0;
   std::memcpy(&word, bytes, sizeof word);
-  constexpr std::uint64_t ones = 0x0101010101010101ULL;
-  constexpr std::uint64_t highs = 0x8080808080808080ULL;
-  const std::uint64_t below_space = (word - ones * 0x20) & ~word & highs;
-  const std::uint64_t x7f = word ^ (ones * 0x7F);
-  const std::uint64_t is_7f = (x7f - ones) & ~x7f & highs;
-  return ((word & highs) | below_space | is_7f) == 0;
+  return detail::not_printable_ascii_bytes(word) == 0;
 }
 
 bool is_printable_ascii(std::string_view text) {

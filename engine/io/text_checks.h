@@ -38,6 +38,21 @@ std::optional<HiddenChar> first_hidden_character(std::string_view utf8_text, boo
 // the text nor in any part of it. Eight bytes at a time: a whole journal row is checked at once.
 bool is_printable_ascii(std::string_view text);
 
+namespace detail {
+
+// The high bit of each byte of `word` that is not printable ASCII (below 0x20, 0x7F and above), and of
+// no other: is_printable_ascii 8 bytes at a time, and the CSV reader's plain lines (io/csv_scan.h).
+constexpr std::uint64_t not_printable_ascii_bytes(std::uint64_t word) {
+  constexpr std::uint64_t lows = 0x7F7F7F7F7F7F7F7F;
+  constexpr std::uint64_t highs = ~lows;
+  constexpr std::uint64_t ones = 0x0101010101010101;
+  const std::uint64_t at_least_space = ((word & lows) + ones * (0x80 - 0x20)) & highs;  // no carry: 0x7F + 0x60 < 0x100
+  const std::uint64_t at_least_del = ((word & lows) + ones * (0x80 - 0x7F)) & highs;
+  return (word & highs) | (~at_least_space & highs) | at_least_del;
+}
+
+}  // namespace detail
+
 // The message for a hidden character in the value `what` names, its byte counted from 1:
 // "'title' holds ESC (U+001B, a control character) at byte 5: it would reach a terminal, a PDF or a
 // bank file unseen; remove it" (for what = "'title'" and offset 4).

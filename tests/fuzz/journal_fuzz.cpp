@@ -83,7 +83,7 @@ void check_status(const prorata::Status& status) {
 void check_explain(const Rules& rules, const prorata::JournalFacts& facts, std::string_view text, Date as_of) {
   prorata::ExplainCollector collector("");
   prorata::ConventionRouter router;
-  router.route(rules.id, collector);
+  router.add_route(rules.id, collector);
   std::istringstream in{std::string(text)};
   Diagnostics diagnostics;
   FUZZ_CHECK(prorata::io::read_journal(in, path, router, diagnostics));

@@ -113,7 +113,7 @@ bool run_explain(const prorata::Rules& rules, const prorata::JournalFacts& facts
   const auto start = Clock::now();
   prorata::ExplainCollector collector(contributor);
   prorata::ConventionRouter router;
-  router.route(rules.id, collector);
+  router.add_route(rules.id, collector);
   prorata::Diagnostics diagnostics;
   if (!prorata::io::read_journal_file(path.string(), router, diagnostics)) return false;
   const prorata::Evaluation evaluation = prorata::evaluate_detailed(rules, facts, status.as_of);

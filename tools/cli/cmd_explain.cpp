@@ -41,7 +41,7 @@ int run_explain(const ExplainOptions& options) {
   }
   ExplainCollector collector(options.contributor.value_or(""));
   ConventionRouter router;
-  router.route(rules->id, collector);
+  router.add_route(rules->id, collector);
   Diagnostics diagnostics;
   if (!io::read_journal_file(options.journal_path, router, diagnostics)) {
     // The first pass read the same file without a problem: it changed in between.
