@@ -19,7 +19,7 @@ TermEndRef term_end_of(const JournalFacts& facts, const TermStatus& term) {
   TermEndRef out;
   out.end = *term.end;
   out.reason = *term.end_reason;
-  const Rules& version = facts.timeline.on(*term.end).rules;
+  const Rules& version = *facts.timeline.on(*term.end).rules;
   out.max_duration = version.term.max_duration;
   if (out.reason == EndReason::milestone) out.milestone = version.term.ends_at_milestone.value_or("");
   if (out.reason == EndReason::termination) {
@@ -47,7 +47,7 @@ const ContributorStatus& row_of(const Status& status, const std::string& party) 
 }
 
 const Contributor& contributor_on(const JournalFacts& facts, const std::string& party, Date day) {
-  const Contributor* contributor = facts.timeline.on(day).rules.find_contributor(party);
+  const Contributor* contributor = facts.timeline.on(day).rules->find_contributor(party);
   PRORATA_ASSERT(contributor != nullptr);  // the journal builder checked the party is one on that date
   return *contributor;
 }

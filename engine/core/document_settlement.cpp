@@ -47,7 +47,7 @@ std::vector<CategoryAmount> eligible_spending_by_category(const JournalFacts& fa
   facts.expenses.for_each_until(as_of, [&](Date day, const std::string& category, Money amount) {
     if (day < *term.effective || day > *term.end) return;
     // Eligibility as on the expense's own date.
-    if (facts.timeline.on(day).rules.is_eligible(category)) by_category[category] += amount;
+    if (facts.timeline.on(day).rules->is_eligible(category)) by_category[category] += amount;
   });
   std::vector<CategoryAmount> out;
   for (auto& [category, amount] : by_category) out.push_back({category, amount});

@@ -30,7 +30,7 @@ void check_number(const std::string& number, DocumentMark mark) {
 
 // The cap in force on `day` for `party` (under `scale`, the scaled cap).
 Money cap_on(const JournalFacts& facts, const std::string& party, Date day) {
-  const Rules& version = facts.timeline.on(day).rules;
+  const Rules& version = *facts.timeline.on(day).rules;
   CapsResult caps = effective_caps(version);
   PRORATA_ASSERT(caps.value.has_value());  // the timeline keeps only versions whose caps hold
   auto index = contributor_index(version, party);

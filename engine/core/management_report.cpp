@@ -38,7 +38,7 @@ ContributorFlows flows_between(const PartyFacts& party, Date from, Date to) {
 // The report's eligible sum to date is asserted equal to the status's, so the two cannot drift apart.
 bool counts_as_eligible(const JournalFacts& facts, const TermStatus& term, Date day, const std::string& category) {
   const bool in_term = term.effective && *term.effective <= day && term.end && day <= *term.end;
-  return in_term && facts.timeline.on(day).rules.is_eligible(category);
+  return in_term && facts.timeline.on(day).rules->is_eligible(category);
 }
 
 // The convention's spending by category: dated in [from, to] into `year`, and up to `to` into `to_date`.
@@ -134,7 +134,7 @@ std::vector<ManagementReport> build_management_reports(const Rules& rules, const
   const std::vector<ReportAmendment> signed_in_year = amendments_signed_in(rules, facts, from, to);
   std::vector<ManagementReport> reports;
   for (const ContributorStatus& row : status.contributors) {  // sorted by id
-    const Contributor* contributor = evaluation.version->rules.find_contributor(row.id);
+    const Contributor* contributor = evaluation.version->rules->find_contributor(row.id);
     PRORATA_ASSERT(contributor != nullptr);
     const PartyFacts& party = facts.parties.at(row.id);
     ManagementReport report;
@@ -152,7 +152,7 @@ std::vector<ManagementReport> build_management_reports(const Rules& rules, const
     report.term = status.term;
     if (status.term.end_reason == EndReason::milestone) {
       // evaluate_term judges the end by the version in force on the evaluation date.
-      const Rules& judged_by = facts.timeline.on(to).rules;
+      const Rules& judged_by = *facts.timeline.on(to).rules;
       PRORATA_ASSERT(judged_by.term.ends_at_milestone.has_value());
       report.end_milestone = *judged_by.term.ends_at_milestone;
     }

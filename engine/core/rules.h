@@ -96,7 +96,7 @@ struct Rules {
   std::optional<Accountant> accountant;   // the collecting accounting office: needed for statements
   std::optional<Budget> budget;           // how receipts are booked
   DocumentSettings documents;
-  std::vector<Amendment> amendments;      // in file order; none in a version (core/timeline.h)
+  std::vector<Amendment> amendments;      // in file order; none in an amended version (core/timeline.h)
   std::string caps_basis;                 // optional articles, for explain: the caps,
   std::string eligibility_basis;          // what is eligible,
   std::string settlement_basis;           // how the settlement is shared

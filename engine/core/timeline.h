@@ -4,6 +4,7 @@
 // their effective dates (same date: file order). Built over the whole journal by core/timeline_check.h.
 #pragma once
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,7 +34,11 @@ struct AmendmentTimeline {
 struct RulesVersion {
   std::optional<Date> from;     // E_k; nullopt for the base (in force from E)
   std::size_t amendment = 0;    // index in rules.amendments + 1; 0 for the base
-  Rules rules;                  // the base with the amendments applied up to this one
+  // The base with the amendments applied up to this one. The base version is the convention's own
+  // rules, not a copy (a portfolio holds thousands of conventions): like JournalBuilder, a timeline is
+  // valid only while the rules it was built from live. An amended version is owned here.
+  const Rules* rules = nullptr;
+  std::shared_ptr<const Rules> owned;  // the amended rules `rules` points to; empty for the base
 };
 
 struct Timeline {
