@@ -14,12 +14,12 @@ ConventionRef convention_on(const Rules& rules, const JournalFacts& facts, Date 
   return out;
 }
 
-TermEndRef term_end_of(const JournalFacts& facts, const TermStatus& term) {
+TermEndRef term_end_of(const Rules& rules, const JournalFacts& facts, const TermStatus& term) {
   PRORATA_ASSERT(term.end && term.end_reason);
   TermEndRef out;
   out.end = *term.end;
   out.reason = *term.end_reason;
-  const Rules& version = *facts.timeline.on(*term.end).rules;
+  const Rules& version = facts.timeline.on(*term.end).rules(rules);
   out.max_duration = version.term.max_duration;
   if (out.reason == EndReason::milestone) out.milestone = version.term.ends_at_milestone.value_or("");
   if (out.reason == EndReason::termination) {
@@ -46,8 +46,8 @@ const ContributorStatus& row_of(const Status& status, const std::string& party) 
   return *it;
 }
 
-const Contributor& contributor_on(const JournalFacts& facts, const std::string& party, Date day) {
-  const Contributor* contributor = facts.timeline.on(day).rules->find_contributor(party);
+const Contributor& contributor_on(const Rules& rules, const JournalFacts& facts, const std::string& party, Date day) {
+  const Contributor* contributor = facts.timeline.on(day).rules(rules).find_contributor(party);
   PRORATA_ASSERT(contributor != nullptr);  // the journal builder checked the party is one on that date
   return *contributor;
 }

@@ -15,7 +15,7 @@ namespace prorata::detail {
 ConventionRef convention_on(const Rules& rules, const JournalFacts& facts, Date day);
 
 // Why the term of `term` ended (it has an end), from the version of the rules in force on that end.
-TermEndRef term_end_of(const JournalFacts& facts, const TermStatus& term);
+TermEndRef term_end_of(const Rules& rules, const JournalFacts& facts, const TermStatus& term);
 
 Signature signature_of(const Rules& rules);
 
@@ -28,7 +28,7 @@ int year_of(Date day);
 const ContributorStatus& row_of(const Status& status, const std::string& party);
 
 // The contributor as the version of the rules in force on `day` has it (it may join by an amendment).
-const Contributor& contributor_on(const JournalFacts& facts, const std::string& party, Date day);
+const Contributor& contributor_on(const Rules& rules, const JournalFacts& facts, const std::string& party, Date day);
 
 // The statements of `party` dated on or before `day`, by date then journal line.
 std::vector<const StatementLine*> statements_of(const JournalFacts& facts, const std::string& party, Date day);

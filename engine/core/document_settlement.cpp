@@ -40,14 +40,14 @@ Date settled_on(const Status& status) {
 
 }  // namespace
 
-std::vector<CategoryAmount> eligible_spending_by_category(const JournalFacts& facts, const TermStatus& term,
+std::vector<CategoryAmount> eligible_spending_by_category(const Rules& rules, const JournalFacts& facts, const TermStatus& term,
                                                           Date as_of) {
   std::map<std::string, Money> by_category;
   if (!term.effective || !term.end) return {};
   facts.expenses.for_each_until(as_of, [&](Date day, const std::string& category, Money amount) {
     if (day < *term.effective || day > *term.end) return;
     // Eligibility as on the expense's own date.
-    if (facts.timeline.on(day).rules->is_eligible(category)) by_category[category] += amount;
+    if (facts.timeline.on(day).rules(rules).is_eligible(category)) by_category[category] += amount;
   });
   std::vector<CategoryAmount> out;
   for (auto& [category, amount] : by_category) out.push_back({category, amount});
@@ -68,14 +68,14 @@ RefundNotice build_refund_notice(const Rules& rules, const JournalFacts& facts, 
   notice.mark = mark;
   notice.issued = status.as_of;
   notice.issuer = rules.beneficiary.organisation();
-  const Contributor& contributor = contributor_on(facts, party, settled_on(status));
+  const Contributor& contributor = contributor_on(rules, facts, party, settled_on(status));
   notice.contributor = contributor.organisation();
   notice.contributor_id = party;
   notice.convention = convention_on(rules, facts, settled_on(status));
-  if (ended) notice.term_end = term_end_of(facts, status.term);
+  if (ended) notice.term_end = term_end_of(rules, facts, status.term);
   notice.legal_basis = rules.documents.refund_basis;
   notice.rule = sharing_rule_fr(rules.share_key);
-  notice.eligible_by_category = eligible_spending_by_category(facts, status.term, status.as_of);
+  notice.eligible_by_category = eligible_spending_by_category(rules, facts, status.term, status.as_of);
   Money by_category{};
   for (const CategoryAmount& c : notice.eligible_by_category) by_category += c.amount;
   // Paired with evaluate: the categories add up to its eligible spending (floored at 0 by credit notes).
@@ -110,10 +110,10 @@ ReversalOrder build_reversal_order(const Rules& rules, const JournalFacts& facts
   order.issued = issued;
   order.issuer = rules.beneficiary.organisation();
   order.accountant = rules.accountant->name;
-  order.debtor = contributor_on(facts, party, settled_on(status)).organisation();
+  order.debtor = contributor_on(rules, facts, party, settled_on(status)).organisation();
   order.debtor_id = party;
   order.convention = convention_on(rules, facts, settled_on(status));
-  order.term_end = term_end_of(facts, status.term);
+  order.term_end = term_end_of(rules, facts, status.term);
   order.legal_basis = rules.documents.refund_basis;
   order.paid = row.paid;
   order.refunded = row.refunded;
@@ -145,11 +145,11 @@ CancellationDocument build_cancellation(const Rules& rules, const JournalFacts& 
   doc.issued = issued;
   doc.creditor = rules.beneficiary.organisation();
   doc.accountant = rules.accountant->name;
-  doc.debtor = contributor_on(facts, party, settled_on(status)).organisation();
+  doc.debtor = contributor_on(rules, facts, party, settled_on(status)).organisation();
   doc.debtor_id = party;
   doc.convention = convention_on(rules, facts, issued);
   doc.legal_basis = rules.documents.statement_basis;
-  if (status.term.state == TermState::ended) doc.term_end = term_end_of(facts, status.term);
+  if (status.term.state == TermState::ended) doc.term_end = term_end_of(rules, facts, status.term);
   doc.final_contribution = row.final_contribution;
   doc.net_paid = row.net_paid;
   // What remains unpaid on it that day (core/document_plan.h): payments settle a contributor's

@@ -29,8 +29,8 @@ void check_number(const std::string& number, DocumentMark mark) {
 }
 
 // The cap in force on `day` for `party` (under `scale`, the scaled cap).
-Money cap_on(const JournalFacts& facts, const std::string& party, Date day) {
-  const Rules& version = *facts.timeline.on(day).rules;
+Money cap_on(const Rules& rules, const JournalFacts& facts, const std::string& party, Date day) {
+  const Rules& version = facts.timeline.on(day).rules(rules);
   CapsResult caps = effective_caps(version);
   PRORATA_ASSERT(caps.value.has_value());  // the timeline keeps only versions whose caps hold
   auto index = contributor_index(version, party);
@@ -51,13 +51,13 @@ StatementDocument statement_common(const Rules& rules, const JournalFacts& facts
   doc.issued = issued;
   doc.creditor = rules.beneficiary.organisation();
   doc.accountant = rules.accountant->name;
-  doc.debtor = contributor_on(facts, party, issued).organisation();
+  doc.debtor = contributor_on(rules, facts, party, issued).organisation();
   doc.debtor_id = party;
   // What the statement cites is what stood on its own date, whatever the as-of date.
   doc.convention = convention_on(rules, facts, issued);
   PRORATA_ASSERT(doc.convention.signed_on && *doc.convention.signed_on <= issued);  // no call before E
   doc.legal_basis = rules.documents.statement_basis;
-  doc.cap = cap_on(facts, party, issued);
+  doc.cap = cap_on(rules, facts, party, issued);
   doc.due = due_date(rules, issued);
   doc.budget_year = year_of(issued);
   doc.vat_mention = rules.documents.vat_mention;
@@ -101,7 +101,7 @@ StatementDocument build_complementary_statement(const Rules& rules, const Journa
   StatementDocument doc = statement_common(rules, facts, party, issued, std::move(number), mark);
   doc.complementary = true;
   for (const StatementLine* line : statements_of(facts, party, issued)) doc.earlier_calls.push_back(earlier_call(*line));
-  ComplementaryBasis basis{term_end_of(facts, status.term), row.final_contribution, row.paid, row.refunded,
+  ComplementaryBasis basis{term_end_of(rules, facts, status.term), row.final_contribution, row.paid, row.refunded,
                            row.net_paid, row.amount_due, row.amount_due - amount};
   PRORATA_ASSERT(basis.net_paid + basis.amount_due == basis.final_contribution);
   PRORATA_ASSERT(basis.reversal <= basis.refunded);  // only refunds beyond what was due are paid back

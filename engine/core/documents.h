@@ -48,7 +48,7 @@ CancellationDocument build_cancellation(const Rules& rules, const JournalFacts& 
 
 // The eligible spending of the term by category, as `evaluate` counts it (inside [effective, end], on or
 // before as_of, eligible under the version in force on each expense's date), categories in byte order.
-std::vector<CategoryAmount> eligible_spending_by_category(const JournalFacts& facts, const TermStatus& term,
+std::vector<CategoryAmount> eligible_spending_by_category(const Rules& rules, const JournalFacts& facts, const TermStatus& term,
                                                           Date as_of);
 
 // The previous CLI's documents, on the builders above: one issued statement per `statement` line dated

@@ -38,7 +38,7 @@ TermStatus evaluate_term(const Rules& rules, const JournalFacts& facts, Date as_
   TermStatus term;
   if (!timeline.effective || *timeline.effective > as_of) return term;  // pending, end unknown
   term.effective = timeline.effective;
-  const TermEnd end = term_end(*timeline.on(as_of).rules, *term.effective, facts.milestones, facts.termination, as_of);
+  const TermEnd end = term_end(timeline.on(as_of).rules(rules), *term.effective, facts.milestones, facts.termination, as_of);
   term.end = end.end;
   term.end_reason = end.reason;
   term.state = as_of <= *term.end ? TermState::running : TermState::ended;
@@ -57,7 +57,7 @@ Evaluation evaluate_detailed(const Rules& rules, const JournalFacts& facts, Date
   status.amendments = amendment_statuses(rules, facts.timeline, as_of);
   const Date settled_on = status.term.end ? std::min(as_of, *status.term.end) : as_of;
   out.version = &facts.timeline.on(settled_on);
-  const Rules& version = *out.version->rules;
+  const Rules& version = out.version->rules(rules);
   for (std::size_t k : facts.timeline.in_force(settled_on)) status.amendments_in_force.push_back(rules.amendments[k].id);
 
   Money eligible{};
@@ -65,7 +65,7 @@ Evaluation evaluate_detailed(const Rules& rules, const JournalFacts& facts, Date
     const bool in_term = status.term.effective && *status.term.effective <= day && day <= *status.term.end;
     status.totals.spending += amount;
     // Eligibility as on the expense's own date.
-    if (in_term && facts.timeline.on(day).rules->is_eligible(category)) eligible += amount;
+    if (in_term && facts.timeline.on(day).rules(rules).is_eligible(category)) eligible += amount;
   });
   status.totals.eligible_spending = max(eligible, Money{});
 

@@ -114,7 +114,7 @@ void explain_term(const Rules& rules, const JournalFacts& facts, const Status& s
   out.effective_party = facts.timeline.effective_party;
   out.effective.rule = "the day the last of the " + std::to_string(base_parties.size()) +
                        " parties to the convention signed it (effective: last_signature): '" + out.effective_party + "'";
-  const Rules& version = *facts.timeline.on(as_of).rules;
+  const Rules& version = facts.timeline.on(as_of).rules(rules);
   out.max_duration = format_duration(version.term.max_duration);
   out.max_duration_from = set_by(rules, facts.timeline, as_of, [](const AmendmentChanges& c) { return c.max_duration.has_value(); });
   out.end.value = format_date(*status.term.end);
@@ -170,7 +170,7 @@ void explain_expenses(const Rules& rules, const JournalFacts& facts, const Statu
                                              : std::string("before the convention takes effect")});
     } else if (line.date > *term.end) {
       out.excluded.push_back({&line, "after_end", "", "after the end of the term " + format_date(*term.end)});
-    } else if (const RulesVersion& version = facts.timeline.on(line.date); !version.rules->is_eligible(line.category)) {
+    } else if (const RulesVersion& version = facts.timeline.on(line.date); !version.rules(rules).is_eligible(line.category)) {
       const std::string id = version.amendment == 0 ? std::string("base") : rules.amendments[version.amendment - 1].id;
       out.excluded.push_back({&line, "category_not_eligible", id,
                               "category '" + std::string(line.category) + "' is not eligible in the version in force on " +
@@ -238,7 +238,7 @@ Explanation explain(const Rules& rules, const JournalFacts& facts, const Evaluat
     out.amendments.push_back(std::move(item));
   }
 
-  const Rules& version = *evaluation.version->rules;
+  const Rules& version = evaluation.version->rules(rules);
   const Settlement& settlement = evaluation.settlement;
   out.share_key = to_string(version.share_key);
   out.settlement.basis = rules.settlement_basis;

@@ -343,7 +343,7 @@ void JournalBuilder::check_statements(Diagnostics& diagnostics) const {
       continue;
     }
     const RulesVersion& version = timeline.on(line->date);
-    const std::optional<std::size_t> index = contributor_index(*version.rules, line->party);
+    const std::optional<std::size_t> index = contributor_index(version.rules(rules_), line->party);
     if (!index) {
       const Amendment& joins = rules_.amendments[joins_by_.at(line->party)];
       const std::optional<Date>& from = timeline.amendments[joins_by_.at(line->party)].effective;
@@ -351,10 +351,10 @@ void JournalBuilder::check_statements(Diagnostics& diagnostics) const {
                                        (from ? ", in force from " + format_date(*from) : ", not in force"));
       continue;
     }
-    const CapsResult caps = effective_caps(*version.rules);
+    const CapsResult caps = effective_caps(version.rules(rules_));
     PRORATA_ASSERT(caps.value.has_value());  // the timeline keeps only versions whose caps hold
     const Money cap = caps.value->caps[*index];
-    const Money agreed = version.rules->contributors[*index].cap_agreed;
+    const Money agreed = version.rules(rules_).contributors[*index].cap_agreed;
     Money& total = called[line->party];
     total += line->amount;
     Money cancelled{};  // calls reduced before or on the day count no more
@@ -497,7 +497,7 @@ void JournalBuilder::check_term_dates(Diagnostics& diagnostics) {
   }
   std::set<std::string> reported;
   for (const RulesVersion& version : timeline.versions) {
-    const std::optional<std::string>& id = version.rules->term.ends_at_milestone;
+    const std::optional<std::string>& id = version.rules(rules_).term.ends_at_milestone;
     if (!id || !facts_.milestones.count(*id) || !reported.insert(*id).second) continue;
     const Date milestone = facts_.milestones.at(*id);
     if (milestone < *timeline.effective) {

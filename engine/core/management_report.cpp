@@ -36,18 +36,18 @@ ContributorFlows flows_between(const PartyFacts& party, Date from, Date to) {
 // Whether an expense of `day` in `category` counts as eligible: the test evaluate() applies (within the
 // term known on the evaluation date, category eligible in the version in force on the expense's date).
 // The report's eligible sum to date is asserted equal to the status's, so the two cannot drift apart.
-bool counts_as_eligible(const JournalFacts& facts, const TermStatus& term, Date day, const std::string& category) {
+bool counts_as_eligible(const Rules& rules, const JournalFacts& facts, const TermStatus& term, Date day, const std::string& category) {
   const bool in_term = term.effective && *term.effective <= day && term.end && day <= *term.end;
-  return in_term && facts.timeline.on(day).rules->is_eligible(category);
+  return in_term && facts.timeline.on(day).rules(rules).is_eligible(category);
 }
 
 // The convention's spending by category: dated in [from, to] into `year`, and up to `to` into `to_date`.
-void sum_spending(const JournalFacts& facts, const TermStatus& term, Date from, Date to, SpendingFigures& year,
+void sum_spending(const Rules& rules, const JournalFacts& facts, const TermStatus& term, Date from, Date to, SpendingFigures& year,
                   SpendingFigures& to_date) {
   std::map<std::string, CategorySpending> in_year;
   std::map<std::string, CategorySpending> cumulated;
   facts.expenses.for_each_until(to, [&](Date day, const std::string& category, Money amount) {
-    const bool eligible = counts_as_eligible(facts, term, day, category);
+    const bool eligible = counts_as_eligible(rules, facts, term, day, category);
     for (auto* sums : {&cumulated, &in_year}) {
       if (sums == &in_year && day < from) continue;
       CategorySpending& row = (*sums)[category];
@@ -125,7 +125,7 @@ std::vector<ManagementReport> build_management_reports(const Rules& rules, const
 
   SpendingFigures spending_in_year;
   SpendingFigures spending_to_date;
-  sum_spending(facts, status.term, from, to, spending_in_year, spending_to_date);
+  sum_spending(rules, facts, status.term, from, to, spending_in_year, spending_to_date);
   // Paired with evaluate(): the same expenses, judged the same way, give the status's figures.
   PRORATA_ASSERT(spending_to_date.total == status.totals.spending);
   PRORATA_ASSERT(max(spending_to_date.eligible, Money{}) == status.totals.eligible_spending);
@@ -134,7 +134,7 @@ std::vector<ManagementReport> build_management_reports(const Rules& rules, const
   const std::vector<ReportAmendment> signed_in_year = amendments_signed_in(rules, facts, from, to);
   std::vector<ManagementReport> reports;
   for (const ContributorStatus& row : status.contributors) {  // sorted by id
-    const Contributor* contributor = evaluation.version->rules->find_contributor(row.id);
+    const Contributor* contributor = evaluation.version->rules(rules).find_contributor(row.id);
     PRORATA_ASSERT(contributor != nullptr);
     const PartyFacts& party = facts.parties.at(row.id);
     ManagementReport report;
@@ -152,7 +152,7 @@ std::vector<ManagementReport> build_management_reports(const Rules& rules, const
     report.term = status.term;
     if (status.term.end_reason == EndReason::milestone) {
       // evaluate_term judges the end by the version in force on the evaluation date.
-      const Rules& judged_by = *facts.timeline.on(to).rules;
+      const Rules& judged_by = facts.timeline.on(to).rules(rules);
       PRORATA_ASSERT(judged_by.term.ends_at_milestone.has_value());
       report.end_milestone = *judged_by.term.ends_at_milestone;
     }

@@ -34,11 +34,13 @@ struct AmendmentTimeline {
 struct RulesVersion {
   std::optional<Date> from;     // E_k; nullopt for the base (in force from E)
   std::size_t amendment = 0;    // index in rules.amendments + 1; 0 for the base
-  // The base with the amendments applied up to this one. The base version is the convention's own
-  // rules, not a copy (a portfolio holds thousands of conventions): like JournalBuilder, a timeline is
-  // valid only while the rules it was built from live. An amended version is owned here.
-  const Rules* rules = nullptr;
-  std::shared_ptr<const Rules> owned;  // the amended rules `rules` points to; empty for the base
+  // The amended rules, owned here; empty for the base, which is the convention's own rules (not a
+  // copy: a portfolio holds thousands of conventions).
+  std::shared_ptr<const Rules> amended;
+
+  // The rules of this version: `base` (the rules the timeline was built from) with the amendments
+  // applied up to this one.
+  [[nodiscard]] const Rules& rules(const Rules& base) const { return amended ? *amended : base; }
 };
 
 struct Timeline {

@@ -162,7 +162,7 @@ std::optional<Rules> apply_checked(const Rules& rules, std::size_t k, const Rule
 Timeline build_timeline(const Rules& rules, const JournalFacts& facts, Diagnostics& diagnostics) {
   Timeline timeline;
   set_effective(rules, facts, timeline);
-  timeline.versions.push_back(RulesVersion{std::nullopt, 0, &rules, nullptr});
+  timeline.versions.push_back(RulesVersion{std::nullopt, 0, nullptr});
   timeline.amendments.resize(rules.amendments.size());
   std::vector<std::size_t> by_first;
   for (std::size_t k = 0; k < rules.amendments.size(); ++k) {
@@ -189,13 +189,13 @@ Timeline build_timeline(const Rules& rules, const JournalFacts& facts, Diagnosti
     return std::tie(*timeline.amendments[a].effective, a) < std::tie(*timeline.amendments[b].effective, b);
   });
   for (std::size_t k : by_effective) {
-    auto next = apply_checked(rules, k, *timeline.versions.back().rules, facts, timeline, diagnostics);
+    auto next = apply_checked(rules, k, timeline.versions.back().rules(rules), facts, timeline, diagnostics);
     if (!next) {
       timeline.amendments[k].effective.reset();
       continue;
     }
-    auto owned = std::make_shared<const Rules>(std::move(*next));
-    timeline.versions.push_back(RulesVersion{timeline.amendments[k].effective, k + 1, owned.get(), owned});
+    timeline.versions.push_back(
+        RulesVersion{timeline.amendments[k].effective, k + 1, std::make_shared<const Rules>(std::move(*next))});
   }
   return timeline;
 }

@@ -136,7 +136,7 @@ void evaluate_small_journal(const Rules& rules) {
   const Date end = prorata::add(day0, rules.term.max_duration);
   for (Date as_of : {day0, day0 + date::days{2}, end, end + date::days{1}}) {
     const prorata::Status status = prorata::evaluate(rules, builder.facts(), as_of);
-    FUZZ_CHECK(status.contributors.size() == builder.facts().timeline.on(as_of).rules->contributors.size());
+    FUZZ_CHECK(status.contributors.size() == builder.facts().timeline.on(as_of).rules(rules).contributors.size());
     for (const auto& row : status.contributors) {
       FUZZ_CHECK(row.final_contribution + row.refund_due - row.amount_due == row.net_paid);
       FUZZ_CHECK(row.final_contribution <= row.cap);
