@@ -40,8 +40,8 @@ Date settled_on(const Status& status) {
 
 }  // namespace
 
-std::vector<CategoryAmount> eligible_spending_by_category(const Rules& rules, const JournalFacts& facts, const TermStatus& term,
-                                                          Date as_of) {
+std::vector<CategoryAmount> eligible_spending_by_category(const Rules& rules, const JournalFacts& facts,
+                                                          const TermStatus& term, Date as_of) {
   std::map<std::string, Money> by_category;
   if (!term.effective || !term.end) return {};
   facts.expenses.for_each_until(as_of, [&](Date day, const std::string& category, Money amount) {

@@ -48,8 +48,8 @@ CancellationDocument build_cancellation(const Rules& rules, const JournalFacts& 
 
 // The eligible spending of the term by category, as `evaluate` counts it (inside [effective, end], on or
 // before as_of, eligible under the version in force on each expense's date), categories in byte order.
-std::vector<CategoryAmount> eligible_spending_by_category(const Rules& rules, const JournalFacts& facts, const TermStatus& term,
-                                                          Date as_of);
+std::vector<CategoryAmount> eligible_spending_by_category(const Rules& rules, const JournalFacts& facts,
+                                                          const TermStatus& term, Date as_of);
 
 // The previous CLI's documents, on the builders above: one issued statement per `statement` line dated
 // on or before status.as_of, numbered by its ref (a missing ref, a ref that cannot name a file, or no

@@ -38,7 +38,8 @@ TermStatus evaluate_term(const Rules& rules, const JournalFacts& facts, Date as_
   TermStatus term;
   if (!timeline.effective || *timeline.effective > as_of) return term;  // pending, end unknown
   term.effective = timeline.effective;
-  const TermEnd end = term_end(timeline.on(as_of).rules(rules), *term.effective, facts.milestones, facts.termination, as_of);
+  const TermEnd end =
+      term_end(timeline.on(as_of).rules(rules), *term.effective, facts.milestones, facts.termination, as_of);
   term.end = end.end;
   term.end_reason = end.reason;
   term.state = as_of <= *term.end ? TermState::running : TermState::ended;

@@ -170,7 +170,8 @@ void explain_expenses(const Rules& rules, const JournalFacts& facts, const Statu
                                              : std::string("before the convention takes effect")});
     } else if (line.date > *term.end) {
       out.excluded.push_back({&line, "after_end", "", "after the end of the term " + format_date(*term.end)});
-    } else if (const RulesVersion& version = facts.timeline.on(line.date); !version.rules(rules).is_eligible(line.category)) {
+    } else if (const RulesVersion& version = facts.timeline.on(line.date);
+               !version.rules(rules).is_eligible(line.category)) {
       const std::string id = version.amendment == 0 ? std::string("base") : rules.amendments[version.amendment - 1].id;
       out.excluded.push_back({&line, "category_not_eligible", id,
                               "category '" + std::string(line.category) + "' is not eligible in the version in force on " +

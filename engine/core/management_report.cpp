@@ -36,14 +36,15 @@ ContributorFlows flows_between(const PartyFacts& party, Date from, Date to) {
 // Whether an expense of `day` in `category` counts as eligible: the test evaluate() applies (within the
 // term known on the evaluation date, category eligible in the version in force on the expense's date).
 // The report's eligible sum to date is asserted equal to the status's, so the two cannot drift apart.
-bool counts_as_eligible(const Rules& rules, const JournalFacts& facts, const TermStatus& term, Date day, const std::string& category) {
+bool counts_as_eligible(const Rules& rules, const JournalFacts& facts, const TermStatus& term, Date day,
+                        const std::string& category) {
   const bool in_term = term.effective && *term.effective <= day && term.end && day <= *term.end;
   return in_term && facts.timeline.on(day).rules(rules).is_eligible(category);
 }
 
 // The convention's spending by category: dated in [from, to] into `year`, and up to `to` into `to_date`.
-void sum_spending(const Rules& rules, const JournalFacts& facts, const TermStatus& term, Date from, Date to, SpendingFigures& year,
-                  SpendingFigures& to_date) {
+void sum_spending(const Rules& rules, const JournalFacts& facts, const TermStatus& term, Date from, Date to,
+                  SpendingFigures& year, SpendingFigures& to_date) {
   std::map<std::string, CategorySpending> in_year;
   std::map<std::string, CategorySpending> cumulated;
   facts.expenses.for_each_until(to, [&](Date day, const std::string& category, Money amount) {
