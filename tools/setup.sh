@@ -15,7 +15,7 @@ PRORATA_PACKAGES=(
   libyaml-dev                  # rules files (libyaml: a C YAML parser)
   libspdlog-dev                # the CLI's --verbose log (brings libfmt-dev)
   nlohmann-json3-dev           # JSON output
-  libssl-dev                   # SHA-256 digests of issued documents (OpenSSL libcrypto)
+  nettle-dev                   # SHA-256 digests of issued documents (Nettle)
   libcli11-dev                 # command line
   doctest-dev                  # tests
   libcairo2-dev libpango1.0-dev fonts-dejavu-core  # PDF documents (Cairo + Pango, DejaVu fonts)

@@ -1,4 +1,4 @@
-// The digest the register keeps of each issued document: SHA-256 (OpenSSL's libcrypto) of its JSON
+// The digest the register keeps of each issued document: SHA-256 (Nettle) of its JSON
 // rendering, written "sha256:" and 64 lowercase hex digits.
 #pragma once
 #include <string>
