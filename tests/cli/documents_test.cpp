@@ -291,3 +291,59 @@ TEST_CASE("rules without the accountant: the statements cannot be issued, said a
                                          "(accountant: name, account)\n");
   CHECK_FALSE(fs::exists(dir.path() / "out"));
 }
+
+namespace {
+
+// Sets an environment variable for the runs of the CLI in its scope (children inherit it).
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const std::string& value) : name_(name) { ::setenv(name, value.c_str(), 1); }
+  ~ScopedEnv() { ::unsetenv(name_); }
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+ private:
+  const char* name_;
+};
+
+}  // namespace
+
+TEST_CASE("the PDF renderer is a module loaded only for PDFs; without it, a PDF run stops before writing") {
+  ScratchDir dir;
+  SUBCASE("a run without PDF never opens Cairo (the dynamic loader's own list of the files it loads)") {
+    ScopedEnv debug("LD_DEBUG", "files");
+    auto text_run = documents("fixtures/seed/journal.csv", "2020-12-31", dir.path() / "txt", {"--format", "txt"});
+    REQUIRE(text_run.exit_status == 0);
+    CHECK(text_run.err.find("libcairo.so") == std::string::npos);
+    CHECK(text_run.err.find("prorata-pdf.so") == std::string::npos);
+    auto pdf_run = documents("fixtures/seed/journal.csv", "2020-12-31", dir.path() / "pdf", {"--format", "pdf"});
+    REQUIRE(pdf_run.exit_status == 0);
+    CHECK(pdf_run.err.find("prorata-pdf.so") != std::string::npos);
+    CHECK(pdf_run.err.find("libcairo.so") != std::string::npos);
+  }
+  SUBCASE("a module that cannot be opened: exit 1, its path said, no file written, the journal untouched") {
+    const std::string missing = dir.file("no-such-module.so");
+    ScopedEnv module("PRORATA_PDF_MODULE", missing);
+    const fs::path journal = dir.path() / "journal.csv";
+    fs::copy_file(fs::path(PRORATA_SOURCE_DIR) / "fixtures/seed/journal.csv", journal);
+    const std::string before = read_file(journal.string());
+    auto run = documents(journal.string(), "2020-12-31", dir.path() / "out", {"--format", "txt,pdf", "--issue"});
+    CHECK(run.exit_status == 1);
+    CHECK(run.out.empty());
+    CHECK(run.err.find(missing + ": cannot load the PDF renderer") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir.path() / "out"));
+    CHECK(read_file(journal.string()) == before);
+    // Text alone needs no module: the same run without PDF works.
+    auto text_run = documents(journal.string(), "2020-12-31", dir.path() / "txt", {"--format", "txt"});
+    CHECK(text_run.exit_status == 0);
+  }
+  SUBCASE("a file that is not a library is refused") {
+    const std::string other = dir.file("other.so");
+    { std::ofstream(other) << "not an ELF file"; }
+    ScopedEnv module("PRORATA_PDF_MODULE", other);
+    auto run = documents("fixtures/seed/journal.csv", "2020-12-31", dir.path() / "out", {"--format", "pdf"});
+    CHECK(run.exit_status == 1);
+    CHECK(run.err.find(other + ": cannot load the PDF renderer") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir.path() / "out"));
+  }
+}

@@ -7,12 +7,11 @@
 #include "core/documents.h"
 #include "core/evaluate.h"
 #include "core/management_report.h"
-#include "pdf/document_pdf.h"
-#include "pdf/management_report_pdf.h"
 #include "report/document_json.h"
 #include "report/document_text.h"
 #include "report/management_report_json.h"
 #include "report/management_report_text.h"
+#include "pdf_renderer.h"
 
 namespace prorata::cli {
 
@@ -28,6 +27,12 @@ const char* kind_label_fr(DocumentKind kind) {
 }
 
 namespace {
+
+// A document's PDF, by the renderer module (loaded on the first PDF asked for).
+template <auto renderer, typename Document>
+std::string pdf_of(const Document& document) {
+  return (pdf_renderers().*renderer)(document, report::PdfOptions{});
+}
 
 template <typename Document, typename Text, typename Json, typename Pdf>
 RenderedDocument render(const Document& doc, DocumentKind kind, const std::string& party_name, Money amount,
@@ -115,7 +120,7 @@ std::optional<RenderedDocument> render_issued_report(const Rules& rules, const J
   const report::PdfOptions pdf_options{doc->issued};  // the report's date, never the clock
   return render(*doc, entry.kind, doc->contributor.name, Money{}, formats, report::management_report_text,
                 report::management_report_json,
-                [&](const ManagementReport& r) { return report::management_report_pdf(r, pdf_options); });
+                [&](const ManagementReport& r) { return pdf_renderers().management_report(r, pdf_options); });
 }
 
 std::optional<RenderedDocument> render_known(const Rules& rules, const JournalFacts& facts, std::size_t index,
@@ -144,7 +149,7 @@ std::optional<RenderedDocument> render_known(const Rules& rules, const JournalFa
               : build_statement(rules, facts, *line, number, mark);
       as_issued(doc, facts, entry);
       return render(doc, entry.kind, doc.debtor.name, doc.amount, formats, report::statement_text,
-                    report::statement_json, [](const StatementDocument& d) { return report::statement_pdf(d); });
+                    report::statement_json, pdf_of<&report::PdfRenderers::statement, StatementDocument>);
     }
     case DocumentKind::cancellation: {
       auto line = std::find_if(facts.cancellations.begin(), facts.cancellations.end(),
@@ -155,7 +160,7 @@ std::optional<RenderedDocument> render_known(const Rules& rules, const JournalFa
                                                     line->date, number, mark);
       as_issued(doc, facts, entry);
       return render(doc, entry.kind, doc.debtor.name, doc.amount, formats, report::cancellation_text,
-                    report::cancellation_json, [](const CancellationDocument& d) { return report::cancellation_pdf(d); });
+                    report::cancellation_json, pdf_of<&report::PdfRenderers::cancellation, CancellationDocument>);
     }
     case DocumentKind::refund: {
       if (status.term.state != TermState::ended || row->refund_due <= Money{}) {
@@ -166,7 +171,7 @@ std::optional<RenderedDocument> render_known(const Rules& rules, const JournalFa
                                              calls_cancelled_with_notice(facts, entry.party, entry.date));
       as_issued(doc, facts, entry);
       return render(doc, entry.kind, doc.contributor.name, doc.amount, formats, report::refund_notice_text,
-                    report::refund_notice_json, [](const RefundNotice& d) { return report::refund_notice_pdf(d); });
+                    report::refund_notice_json, pdf_of<&report::PdfRenderers::refund_notice, RefundNotice>);
     }
     case DocumentKind::reversal: {
       const Money amount = status.term.state == TermState::ended ? reversal_part(*row) : Money{};
@@ -177,7 +182,7 @@ std::optional<RenderedDocument> render_known(const Rules& rules, const JournalFa
       ReversalOrder doc = build_reversal_order(rules, facts, status, entry.party, amount, entry.date, number, mark);
       as_issued(doc, facts, entry);
       return render(doc, entry.kind, doc.debtor.name, doc.amount, formats, report::reversal_order_text,
-                    report::reversal_order_json, [](const ReversalOrder& d) { return report::reversal_order_pdf(d); });
+                    report::reversal_order_json, pdf_of<&report::PdfRenderers::reversal_order, ReversalOrder>);
     }
     case DocumentKind::report:
       break;  // handled above
@@ -201,7 +206,7 @@ std::optional<RenderedDocument> render_provisional_refund(const Rules& rules, co
   if (!row || row->refund_due <= Money{}) return std::nullopt;
   RefundNotice doc = build_refund_notice(rules, facts, status, party, "", DocumentMark::provisional, Money{});
   return render(doc, DocumentKind::refund, doc.contributor.name, doc.amount, formats, report::refund_notice_text,
-                report::refund_notice_json, [](const RefundNotice& d) { return report::refund_notice_pdf(d); });
+                report::refund_notice_json, pdf_of<&report::PdfRenderers::refund_notice, RefundNotice>);
 }
 
 }  // namespace prorata::cli
