@@ -7,10 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "core/source_path.h"
+
 namespace prorata {
 
+// Where something is written: trivially copied (the path is interned, core/source_path.h).
 struct SourceLoc {
-  std::string path;
+  SourcePath path;
   std::uint32_t line = 0;    // 1-based; 0 = the whole file
   std::uint32_t column = 0;  // 1-based; 0 = not known (CSV reports lines)
 };

@@ -1,0 +1,34 @@
+#include "core/source_path.h"
+
+#include <mutex>
+#include <unordered_set>
+
+namespace prorata {
+
+namespace {
+
+// Allocated once and never destroyed: a location held by a static object stays valid at exit.
+struct PathTable {
+  std::mutex mutex;
+  std::unordered_set<std::string> paths;  // node-based: a stored string never moves
+};
+
+PathTable& path_table() {
+  static PathTable* const table = new PathTable;
+  return *table;
+}
+
+constinit const std::string empty_path{};
+
+}  // namespace
+
+SourcePath::SourcePath() noexcept : text_(&empty_path) {}
+
+SourcePath::SourcePath(std::string_view path) : text_(&empty_path) {
+  if (path.empty()) return;
+  PathTable& table = path_table();
+  std::lock_guard lock(table.mutex);
+  text_ = &*table.paths.emplace(path).first;
+}
+
+}  // namespace prorata
