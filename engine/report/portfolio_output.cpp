@@ -32,8 +32,9 @@ void append_nested(std::string& out, const nlohmann::ordered_json& json, std::si
 // The document dump(2) gives for {"format", "as_of", "conventions": [...], "totals", "other_conventions"},
 // written one convention at a time: the JSON tree of a thousand statuses at once was half the memory
 // of a portfolio run (tests/report/portfolio_json_test.cpp compares the two byte for byte).
-std::string portfolio_json(const PortfolioStatus& portfolio) {
+void write_portfolio_json(const PortfolioStatus& portfolio, const std::function<void(std::string_view)>& write) {
   using Json = nlohmann::ordered_json;
+  constexpr std::size_t piece_bytes = std::size_t{64} << 10;
   std::string out = "{\n  \"format\": \"prorata-portfolio/1\",\n  \"as_of\": " +
                     Json(format_date(portfolio.as_of)).dump() + ",\n  \"conventions\": [";
   bool first = true;
@@ -41,6 +42,10 @@ std::string portfolio_json(const PortfolioStatus& portfolio) {
     out += first ? "\n    " : ",\n    ";
     first = false;
     append_nested(out, status_json_value(status), 2);
+    if (out.size() >= piece_bytes) {
+      write(out);
+      out.clear();
+    }
   }
   out += portfolio.conventions.empty() ? "],\n  \"totals\": " : "\n  ],\n  \"totals\": ";
   append_nested(out, totals_json_value(portfolio.totals), 1);
@@ -49,6 +54,12 @@ std::string portfolio_json(const PortfolioStatus& portfolio) {
   out += ",\n  \"other_conventions\": ";
   append_nested(out, other, 1);
   out += "\n}\n";
+  write(out);
+}
+
+std::string portfolio_json(const PortfolioStatus& portfolio) {
+  std::string out;
+  write_portfolio_json(portfolio, [&](std::string_view piece) { out += piece; });
   return out;
 }
 

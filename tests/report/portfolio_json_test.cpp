@@ -56,3 +56,17 @@ TEST_CASE("portfolio JSON written convention by convention is the one-tree dump,
     }
   }
 }
+
+TEST_CASE("portfolio JSON handed out in pieces: the pieces joined are the one-tree dump") {
+  const auto seed = prorata::test::load_seed();
+  PortfolioStatus many =
+      prorata::evaluate_portfolio({{&seed->rules, &seed->facts()}}, prorata::test::on("2020-12-31"), {{"zz", 7}});
+  while (many.conventions.size() < 64) many.conventions.push_back(many.conventions.front());  // past 64 KiB
+  std::vector<std::string> pieces;
+  prorata::report::write_portfolio_json(many, [&](std::string_view piece) { pieces.emplace_back(piece); });
+  std::string joined;
+  for (const std::string& piece : pieces) joined += piece;
+  CHECK(pieces.size() > 1);
+  CHECK(joined.size() > (std::size_t{64} << 10));
+  CHECK(joined == one_tree(many));
+}

@@ -92,7 +92,13 @@ int run_status_portfolio(const StatusOptions& options, const std::vector<std::st
   const PortfolioStatus status = evaluate_portfolio(portfolio->conventions(), *as_of, portfolio->other_conventions);
   spdlog::info("evaluated {} conventions as of {} ({} ms)", status.conventions.size(), format_date(*as_of),
                milliseconds_since(start));
-  if (options.format == "json") return write_stdout(report::portfolio_json(status));
+  if (options.format == "json") {
+    bool written = true;  // every problem was found before: only writing can fail now
+    report::write_portfolio_json(status, [&](std::string_view piece) {
+      written = written && std::fwrite(piece.data(), 1, piece.size(), stdout) == piece.size();
+    });
+    return written ? write_stdout("") : write_stdout_failed();
+  }
   if (options.format == "csv") {
     return write_stdout(report::portfolio_csv(status, options.csv ? report::CsvDialect::french : report::CsvDialect::plain));
   }

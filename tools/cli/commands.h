@@ -108,5 +108,7 @@ std::optional<Evaluated> evaluate_or_report(const std::string& rules_path, const
 
 // Writes all of `text` to stdout at once, after everything has succeeded.
 int write_stdout(const std::string& text);
+// Says that stdout could not be written (errno's reason); exit_failure.
+int write_stdout_failed();
 
 }  // namespace prorata::cli

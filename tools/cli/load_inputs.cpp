@@ -94,10 +94,14 @@ std::optional<Evaluated> evaluate_or_report(const std::string& rules_path, const
 
 int write_stdout(const std::string& text) {
   if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0) {
-    std::perror("prorata: cannot write the output");
-    return exit_failure;
+    return write_stdout_failed();
   }
   return exit_ok;
+}
+
+int write_stdout_failed() {
+  std::perror("prorata: cannot write the output");
+  return exit_failure;
 }
 
 }  // namespace prorata::cli
