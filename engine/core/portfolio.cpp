@@ -1,6 +1,11 @@
 #include "core/portfolio.h"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <optional>
+#include <system_error>
+#include <thread>
 
 #include "core/assert.h"
 #include "core/document_parts.h"
@@ -51,10 +56,45 @@ void note_attention(const Rules& rules, const JournalFacts& facts, const Status&
   }
 }
 
+// Each convention's status, in the order of `sorted`, computed on `threads` threads: each takes the
+// next convention from a shared counter and writes only its own slot.
+std::vector<Status> evaluate_each(const std::vector<ConventionFacts>& sorted, Date as_of, unsigned threads) {
+  std::vector<std::optional<Status>> slots(sorted.size());
+  std::vector<std::exception_ptr> failures(sorted.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t k = next.fetch_add(1); k < sorted.size(); k = next.fetch_add(1)) {
+      try {
+        slots[k] = evaluate(*sorted[k].rules, *sorted[k].facts, as_of);
+      } catch (...) {
+        failures[k] = std::current_exception();
+      }
+    }
+  };
+  const std::size_t helpers = std::min<std::size_t>(threads > 0 ? threads - 1 : 0, sorted.size() / 2);
+  std::vector<std::thread> running;
+  for (std::size_t k = 0; k < helpers; ++k) {
+    try {
+      running.emplace_back(work);
+    } catch (const std::system_error&) {  // no thread to be had: this one does the rest
+      break;
+    }
+  }
+  work();
+  for (std::thread& t : running) t.join();
+  for (const std::exception_ptr& failure : failures) {  // the first convention's, as one thread would
+    if (failure) std::rethrow_exception(failure);
+  }
+  std::vector<Status> out;
+  out.reserve(slots.size());
+  for (std::optional<Status>& slot : slots) out.push_back(std::move(*slot));
+  return out;
+}
+
 }  // namespace
 
 PortfolioStatus evaluate_portfolio(const std::vector<ConventionFacts>& conventions, Date as_of,
-                                   std::map<std::string, std::uint64_t> other_conventions) {
+                                   std::map<std::string, std::uint64_t> other_conventions, unsigned threads) {
   PortfolioStatus out;
   out.as_of = as_of;
   out.other_conventions = std::move(other_conventions);
@@ -62,10 +102,10 @@ PortfolioStatus evaluate_portfolio(const std::vector<ConventionFacts>& conventio
   std::sort(sorted.begin(), sorted.end(),
             [](const ConventionFacts& a, const ConventionFacts& b) { return a.rules->id < b.rules->id; });
   for (std::size_t k = 1; k < sorted.size(); ++k) PRORATA_ASSERT(sorted[k - 1].rules->id != sorted[k].rules->id);
-  for (const ConventionFacts& c : sorted) {
-    out.conventions.push_back(evaluate(*c.rules, *c.facts, as_of));
-    add_totals(out.totals, out.conventions.back().totals);
-    note_attention(*c.rules, *c.facts, out.conventions.back(), out.attention);
+  out.conventions = evaluate_each(sorted, as_of, threads);
+  for (std::size_t k = 0; k < sorted.size(); ++k) {
+    add_totals(out.totals, out.conventions[k].totals);
+    note_attention(*sorted[k].rules, *sorted[k].facts, out.conventions[k], out.attention);
   }
   for (const auto& [id, rows] : out.other_conventions) PRORATA_ASSERT(rows > 0);
   return out;

@@ -34,7 +34,9 @@ struct ConventionFacts {
   const JournalFacts* facts = nullptr;
 };
 
+// With threads > 1, the conventions are evaluated on that many threads (each convention's evaluation
+// is pure and independent); the result is the same, byte for byte, whatever the number.
 PortfolioStatus evaluate_portfolio(const std::vector<ConventionFacts>& conventions, Date as_of,
-                                   std::map<std::string, std::uint64_t> other_conventions);
+                                   std::map<std::string, std::uint64_t> other_conventions, unsigned threads = 1);
 
 }  // namespace prorata

@@ -70,3 +70,27 @@ TEST_CASE("portfolio JSON handed out in pieces: the pieces joined are the one-tr
   CHECK(joined.size() > (std::size_t{64} << 10));
   CHECK(joined == one_tree(many));
 }
+
+TEST_CASE("a portfolio evaluated on 1, 2 or 8 threads is the same, byte for byte") {
+  std::vector<std::unique_ptr<prorata::test::Loaded>> loaded;
+  const std::string seed_journal = prorata::test::read_source("fixtures/seed/journal.csv");
+  const std::string refunded_journal = prorata::test::read_source("fixtures/seed-refunded/journal.csv");
+  for (int k = 0; k < 7; ++k) {
+    const std::string id = "cv-" + std::to_string(7 - k);  // given out of order: sorted by id
+    loaded.push_back(prorata::test::load(prorata::test::seed_rules_text(), k % 2 == 0 ? seed_journal : refunded_journal,
+                                         [&](prorata::Rules& rules) { rules.id = id; }));
+  }
+  std::vector<prorata::ConventionFacts> conventions;
+  for (const auto& one : loaded) conventions.push_back({&one->rules, &one->facts()});
+  for (const char* as_of : {"2020-07-01", "2020-12-31"}) {
+    CAPTURE(std::string(as_of));
+    const auto day = prorata::test::on(as_of);
+    const std::string one_thread = prorata::report::portfolio_json(prorata::evaluate_portfolio(conventions, day, {}, 1));
+    CHECK(one_thread == one_tree(prorata::evaluate_portfolio(conventions, day, {})));
+    for (unsigned threads : {2U, 8U}) {
+      CAPTURE(threads);
+      CHECK(prorata::report::portfolio_json(prorata::evaluate_portfolio(conventions, day, {}, threads)) == one_thread);
+    }
+    CHECK(nlohmann::ordered_json::parse(one_thread)["conventions"][0]["convention"] == "cv-1");
+  }
+}

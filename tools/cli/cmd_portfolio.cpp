@@ -89,8 +89,10 @@ int run_status_portfolio(const StatusOptions& options, const std::vector<std::st
   auto portfolio = load_portfolio_or_report(rules_paths, options.journal_path);
   if (!portfolio) return exit_bad_input;
   const auto start = Clock::now();
-  const PortfolioStatus status = evaluate_portfolio(portfolio->conventions(), *as_of, portfolio->other_conventions);
-  spdlog::info("evaluated {} conventions as of {} ({} ms)", status.conventions.size(), format_date(*as_of),
+  const PortfolioStatus status = evaluate_portfolio(portfolio->conventions(), *as_of, portfolio->other_conventions,
+                                                     input_threads());
+  spdlog::info("evaluated {} conventions as of {}, threads: {} ({} ms)", status.conventions.size(), format_date(*as_of),
+               input_threads(),
                milliseconds_since(start));
   if (options.format == "json") {
     bool written = true;  // every problem was found before: only writing can fail now
