@@ -18,13 +18,18 @@ PathTable& path_table() {
   return *table;
 }
 
-constinit const std::string empty_path{};
+// Made on first use (a location built while another file's statics are initialised finds it), never
+// destroyed.
+const std::string* empty_path() {
+  static const std::string* const empty = new std::string;
+  return empty;
+}
 
 }  // namespace
 
-SourcePath::SourcePath() noexcept : text_(&empty_path) {}
+SourcePath::SourcePath() : text_(empty_path()) {}
 
-SourcePath::SourcePath(std::string_view path) : text_(&empty_path) {
+SourcePath::SourcePath(std::string_view path) : text_(empty_path()) {
   if (path.empty()) return;
   PathTable& table = path_table();
   std::lock_guard lock(table.mutex);

@@ -12,7 +12,7 @@ namespace prorata {
 
 class SourcePath {
  public:
-  SourcePath() noexcept;
+  SourcePath();
   // Implicit, so that SourceLoc{path, line, column} reads as before: interns `path` (thread-safe).
   SourcePath(std::string_view path);  // NOLINT(google-explicit-constructor)
   SourcePath(const std::string& path) : SourcePath(std::string_view(path)) {}  // NOLINT
