@@ -45,12 +45,6 @@ std::string not_utf8_message(std::uint8_t byte, const std::string& path, bool wi
 
 }  // namespace
 
-std::string_view CsvRecord::field(std::size_t index) const {
-  PRORATA_ASSERT(index < fields_.size());
-  const Span span = fields_[index];
-  PRORATA_ASSERT(span.begin <= span.end && span.end <= view_.size());
-  return view_.substr(span.begin, span.end - span.begin);
-}
 
 void CsvRecord::clear(std::uint32_t line) {
   text_.clear();  // keeps the capacity: no allocation once records stop growing

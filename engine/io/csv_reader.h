@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/assert.h"
 #include "core/diagnostic.h"
 #include "core/limits.h"
 
@@ -28,7 +29,12 @@ class CsvRecord {
  public:
   [[nodiscard]] std::uint32_t line() const { return line_; }
   [[nodiscard]] std::size_t field_count() const { return fields_.size(); }
-  [[nodiscard]] std::string_view field(std::size_t index) const;
+  [[nodiscard]] std::string_view field(std::size_t index) const {  // inline: read for every cell
+    PRORATA_ASSERT(index < fields_.size());
+    const Span span = fields_[index];
+    PRORATA_ASSERT(span.begin <= span.end && span.end <= view_.size());
+    return view_.substr(span.begin, span.end - span.begin);
+  }
   // A line with nothing before its line ending: one empty field, as RFC 4180 reads it.
   [[nodiscard]] bool is_empty_line() const { return raw_bytes_ == 0; }
   // Every field's bytes (for a check over the whole record at once): back to back, or in a plain
