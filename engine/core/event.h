@@ -3,6 +3,8 @@
 // (io/journal_csv.h); a ConventionRouter hands each to its convention's JournalBuilder, which checks
 // it against the rules and sums it.
 #pragma once
+#include <array>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +22,13 @@ enum class EventKind { signature, statement, payment, refund, expense, milestone
 
 inline constexpr const char* event_kind_names[] = {"signature", "statement", "payment",     "refund",       "expense",
                                                    "milestone", "notice",    "termination", "cancellation", "issued"};
+
+// The same names as views (for lookups and messages), made once.
+inline constexpr auto event_kind_views = [] {
+  std::array<std::string_view, std::size(event_kind_names)> views{};
+  for (std::size_t i = 0; i < views.size(); ++i) views[i] = event_kind_names[i];
+  return views;
+}();
 
 const char* to_string(EventKind kind);
 std::optional<EventKind> parse_event_kind(std::string_view text);

@@ -1,15 +1,12 @@
 #include "core/portfolio.h"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <optional>
-#include <system_error>
-#include <thread>
 
 #include "core/assert.h"
 #include "core/document_parts.h"
 #include "core/document_plan.h"
+#include "core/parallel.h"
 #include "core/message_text.h"
 
 namespace prorata {
@@ -56,35 +53,12 @@ void note_attention(const Rules& rules, const JournalFacts& facts, const Status&
   }
 }
 
-// Each convention's status, in the order of `sorted`, computed on `threads` threads: each takes the
-// next convention from a shared counter and writes only its own slot.
+// Each convention's status, in the order of `sorted`, computed on `threads` threads (each writes only
+// its own slot).
 std::vector<Status> evaluate_each(const std::vector<ConventionFacts>& sorted, Date as_of, unsigned threads) {
   std::vector<std::optional<Status>> slots(sorted.size());
-  std::vector<std::exception_ptr> failures(sorted.size());
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t k = next.fetch_add(1); k < sorted.size(); k = next.fetch_add(1)) {
-      try {
-        slots[k] = evaluate(*sorted[k].rules, *sorted[k].facts, as_of);
-      } catch (...) {
-        failures[k] = std::current_exception();
-      }
-    }
-  };
-  const std::size_t helpers = std::min<std::size_t>(threads > 0 ? threads - 1 : 0, sorted.size() / 2);
-  std::vector<std::thread> running;
-  for (std::size_t k = 0; k < helpers; ++k) {
-    try {
-      running.emplace_back(work);
-    } catch (const std::system_error&) {  // no thread to be had: this one does the rest
-      break;
-    }
-  }
-  work();
-  for (std::thread& t : running) t.join();
-  for (const std::exception_ptr& failure : failures) {  // the first convention's, as one thread would
-    if (failure) std::rethrow_exception(failure);
-  }
+  for_each_index(sorted.size(), threads,
+                 [&](std::size_t k) { slots[k] = evaluate(*sorted[k].rules, *sorted[k].facts, as_of); });
   std::vector<Status> out;
   out.reserve(slots.size());
   for (std::optional<Status>& slot : slots) out.push_back(std::move(*slot));

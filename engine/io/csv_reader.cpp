@@ -45,7 +45,6 @@ std::string not_utf8_message(std::uint8_t byte, const std::string& path, bool wi
 
 }  // namespace
 
-
 void CsvRecord::clear(std::uint32_t line) {
   text_.clear();  // keeps the capacity: no allocation once records stop growing
   view_ = {};

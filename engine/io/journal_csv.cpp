@@ -32,12 +32,6 @@ constexpr std::size_t field_absent = std::numeric_limits<std::size_t>::max();
 static_assert(column_count <= limits::csv_field_count_max, "a header naming every column fits in a record");
 static_assert(static_cast<std::size_t>(Column::convention) + 1 == column_count);
 
-constexpr auto event_names = [] {
-  std::array<std::string_view, std::size(event_kind_names)> names{};
-  for (std::size_t i = 0; i < names.size(); ++i) names[i] = event_kind_names[i];
-  return names;
-}();
-
 std::string_view column_name(Column column) { return journal_column_names[static_cast<std::size_t>(column)]; }
 
 std::string joined(std::span<const std::string_view> names) {
@@ -83,10 +77,10 @@ std::string unknown_column_message(std::string_view name) {
 }
 
 std::string unknown_event_message(std::string_view name) {
-  const std::string valid = "(the events are " + joined(event_names) + ")";
+  const std::string valid = "(the events are " + joined(event_kind_views) + ")";
   if (name.empty()) return "missing event " + valid;
   std::string message = "unknown event " + quoted(name);
-  if (auto near = nearest_name(name, event_names)) message += "; did you mean '" + *near + "'?";
+  if (auto near = nearest_name(name, event_kind_views)) message += "; did you mean '" + *near + "'?";
   return message + " " + valid;
 }
 

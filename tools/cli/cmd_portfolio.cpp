@@ -96,10 +96,8 @@ int run_status_portfolio(const StatusOptions& options, const std::vector<std::st
                milliseconds_since(start));
   if (options.format == "json") {
     bool written = true;  // every problem was found before: only writing can fail now
-    report::write_portfolio_json(status, [&](std::string_view piece) {
-      written = written && std::fwrite(piece.data(), 1, piece.size(), stdout) == piece.size();
-    });
-    return written ? write_stdout("") : write_stdout_failed();
+    report::write_portfolio_json(status, [&](std::string_view piece) { written = written && put_stdout(piece); });
+    return written ? flush_stdout() : write_stdout_failed();
   }
   if (options.format == "csv") {
     return write_stdout(report::portfolio_csv(status, options.csv ? report::CsvDialect::french : report::CsvDialect::plain));

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/calendar.h"
@@ -108,6 +109,10 @@ std::optional<Evaluated> evaluate_or_report(const std::string& rules_path, const
 
 // Writes all of `text` to stdout at once, after everything has succeeded.
 int write_stdout(const std::string& text);
+// Output written in pieces as it is made: put_stdout() each (false when it could not be written), then
+// flush_stdout(), or write_stdout_failed() once a piece failed.
+bool put_stdout(std::string_view text);
+int flush_stdout();
 // Says that stdout could not be written (errno's reason); exit_failure.
 int write_stdout_failed();
 

@@ -92,12 +92,11 @@ std::optional<Evaluated> evaluate_or_report(const std::string& rules_path, const
   return Evaluated{std::move(*rules), std::move(*facts), std::move(status)};
 }
 
-int write_stdout(const std::string& text) {
-  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0) {
-    return write_stdout_failed();
-  }
-  return exit_ok;
-}
+bool put_stdout(std::string_view text) { return std::fwrite(text.data(), 1, text.size(), stdout) == text.size(); }
+
+int flush_stdout() { return std::fflush(stdout) == 0 ? exit_ok : write_stdout_failed(); }
+
+int write_stdout(const std::string& text) { return put_stdout(text) ? flush_stdout() : write_stdout_failed(); }
 
 int write_stdout_failed() {
   std::perror("prorata: cannot write the output");
