@@ -66,7 +66,11 @@ void ExpenseDays::add_to(Day& day, std::uint32_t category, Money amount) {
 }
 
 void ExpenseDays::add(Date date, std::string_view category, Money amount) {
-  const std::uint32_t id = category_index(category);
+  add_indexed(date, category_index(category), amount);
+}
+
+void ExpenseDays::add_indexed(Date date, std::uint32_t id, Money amount) {
+  PRORATA_ASSERT(id < categories_.size());
   if (empty()) {
     open_day_ = date;
   } else if (date > open_day_) {

@@ -21,6 +21,10 @@ class ExpenseDays {
  public:
   // Adds `amount` to the day and category (checked: Money's sum throws on overflow).
   void add(Date date, std::string_view category, Money amount);
+  // The same with the index category_index() gave (a caller that looks a category up once, not per line).
+  void add_indexed(Date date, std::uint32_t category, Money amount);
+  // The index of `category` among this store's, added if new (in the order categories first appear).
+  std::uint32_t category_index(std::string_view category);
 
   [[nodiscard]] bool empty() const { return open_cells_.empty(); }
   [[nodiscard]] Date last_day() const;  // not empty
@@ -43,7 +47,6 @@ class ExpenseDays {
   };
   using Day = std::vector<Cell>;
 
-  std::uint32_t category_index(std::string_view category);
   static void add_to(Day& day, std::uint32_t category, Money amount);
   void close_open_day();
 

@@ -151,6 +151,37 @@ void JournalBuilder::add(const Event& event, Diagnostics& diagnostics) {
   fold(event, diagnostics);
 }
 
+// What add() does with the row's event, without building it: check_event_shape holds and the party
+// is good (the reader saw to both); the sum of magnitudes and the category remain. A row that fails
+// either is given to add() as its event, which reports the problem as for any line.
+void JournalBuilder::add_expense(const ExpenseRow& row, Diagnostics& diagnostics) {
+  const auto as_event = [&] {
+    Event event;
+    event.date = row.date;
+    event.kind = EventKind::expense;
+    if (row.by_beneficiary) event.party = rules_.beneficiary.id;
+    event.amount = row.amount;
+    event.category = *row.category_name;
+    event.loc = row.loc;
+    return event;
+  };
+  const Money magnitude = row.amount.cents < 0 ? -row.amount : row.amount;
+  const auto total = checked_add(magnitude_total_, magnitude);
+  if (!total) return add(as_event(), diagnostics);
+  if (row.category >= row_categories_.size()) row_categories_.resize(row.category + 1, category_unknown);
+  std::uint32_t& category = row_categories_[row.category];
+  if (category == category_unknown) {
+    // check_category's verdict depends on the name and the rules only; a refused one is reported by add().
+    Diagnostics verdict;
+    if (!check_category(as_event(), verdict)) category = category_refused;
+  }
+  if (category == category_refused) return add(as_event(), diagnostics);
+  magnitude_total_ = *total;
+  if (category == category_unknown) category = facts_.expenses.category_index(*row.category_name);
+  facts_.expenses.add_indexed(row.date, category, row.amount);
+  ++facts_.events;
+}
+
 void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
   if ((event.kind == EventKind::notice || event.kind == EventKind::termination) && !rules_.term.notice_period) {
     diagnostics.error(event.loc, std::string("a ") + to_string(event.kind) + " needs the rules' notice_period (term: "

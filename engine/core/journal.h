@@ -15,6 +15,7 @@
 #include "core/diagnostic.h"
 #include "core/event.h"
 #include "core/expense_days.h"
+#include "core/expense_row.h"
 #include "core/register.h"
 #include "core/rules.h"
 #include "core/timeline.h"
@@ -90,6 +91,11 @@ class JournalBuilder : public EventSink {
   // Checks one line on its own (party, amount, duplicates) and folds it in; problems go to
   // `diagnostics` and the line is then left out.
   void add(const Event& event, Diagnostics& diagnostics) override;
+  // An expense line as the reader hands it over (core/expense_row.h): the same as add() with its event.
+  void add_expense(const ExpenseRow& row, Diagnostics& diagnostics);
+  // The rules' beneficiary, the one party an expense line may name: read by the reading thread, and
+  // never changed once built.
+  [[nodiscard]] const std::string& beneficiary_id() const { return rules_.beneficiary.id; }
   // Checks what needs every line: refunds never above payments to date, termination after a notice.
   void finish(Diagnostics& diagnostics);
 
@@ -141,6 +147,11 @@ class JournalBuilder : public EventSink {
   // same on every row, and the check lowers and compares strings. At most own_categories_max.
   std::vector<std::string> own_categories_;
   static constexpr std::size_t own_categories_max = 32;
+  // Per category id of the reading (ExpenseRow::category): its index in facts_.expenses once an expense
+  // of it is folded, or what is not known yet, or a category check_category refuses.
+  static constexpr std::uint32_t category_unknown = UINT32_MAX;
+  static constexpr std::uint32_t category_refused = UINT32_MAX - 1;
+  std::vector<std::uint32_t> row_categories_;
 };
 
 }  // namespace prorata

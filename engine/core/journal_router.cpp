@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/assert.h"
+#include "core/journal.h"
 #include "core/message_text.h"
 #include "core/nearest_name.h"
 
@@ -10,8 +11,27 @@ namespace prorata {
 
 void ConventionRouter::add_route(std::string convention_id, EventSink& sink) {
   PRORATA_ASSERT(!convention_id.empty());
-  const bool inserted = sinks_.emplace(std::move(convention_id), &sink).second;
+  const bool inserted = sinks_.emplace(std::move(convention_id), Route{&sink, nullptr}).second;
   PRORATA_ASSERT(inserted);
+}
+
+void ConventionRouter::add_route(std::string convention_id, JournalBuilder& builder) {
+  PRORATA_ASSERT(!convention_id.empty());
+  const bool inserted = sinks_.emplace(std::move(convention_id), Route{&builder, &builder}).second;
+  PRORATA_ASSERT(inserted);
+}
+
+ConventionRouter::ExpenseRoute ConventionRouter::route_expense(bool has_column, std::string_view convention) {
+  PRORATA_ASSERT(!sinks_.empty());
+  if (!has_column) return {sinks_.size() == 1 ? sinks_.begin()->second.builder : nullptr, false};
+  // What well_formed() accepts without a word; anything else is route()'s to report.
+  if (convention.empty() || has_surrounding_space(convention) || !is_id(convention)) return {};
+  auto route = sinks_.find(convention);
+  if (route == sinks_.end()) {
+    ++other_[std::string(convention)];
+    return {nullptr, true};
+  }
+  return {route->second.builder, false};
 }
 
 bool ConventionRouter::well_formed(const Event& event, Diagnostics& diagnostics) const {
@@ -22,7 +42,7 @@ bool ConventionRouter::well_formed(const Event& event, Diagnostics& diagnostics)
   }
   if (!convention.empty() && is_id(convention)) return true;  // every good row: nothing built
   std::vector<std::string_view> ids;
-  for (const auto& [id, sink] : sinks_) ids.emplace_back(id);
+  for (const auto& [id, route] : sinks_) ids.emplace_back(id);
   std::sort(ids.begin(), ids.end());
   std::string loaded;
   for (std::string_view id : ids) loaded += (loaded.empty() ? "'" : ", '") + std::string(id) + "'";
@@ -46,7 +66,8 @@ void ConventionRouter::add(const Event& event, Diagnostics& diagnostics) {
 EventSink* ConventionRouter::route(const Event& event, Diagnostics& diagnostics) {
   PRORATA_ASSERT(!sinks_.empty());
   if (!event.has_convention) {
-    if (sinks_.size() == 1) return sinks_.begin()->second;  // a journal without a convention column serves one convention
+    // A journal without a convention column serves one convention.
+    if (sinks_.size() == 1) return sinks_.begin()->second.sink;
     if (!no_column_reported_) {  // once: every line would say the same
       no_column_reported_ = true;
       diagnostics.error(event.loc, "this line names no convention (the journal has no convention column) while " +
@@ -61,7 +82,7 @@ EventSink* ConventionRouter::route(const Event& event, Diagnostics& diagnostics)
     ++other_[event.convention];
     return nullptr;
   }
-  return sink->second;
+  return sink->second.sink;
 }
 
 }  // namespace prorata

@@ -14,13 +14,28 @@
 
 namespace prorata {
 
+class JournalBuilder;
+
 class ConventionRouter : public EventSink {
  public:
   // `sink` must outlive the router; ids are unique.
   void add_route(std::string convention_id, EventSink& sink);
+  // The same for a convention's builder, which then also takes expense rows (route_expense).
+  void add_route(std::string convention_id, JournalBuilder& builder);
   void add(const Event& event, Diagnostics& diagnostics) override;
   // The convention's sink, or null for a row of no loaded convention (counted) or a bad cell (reported).
   EventSink* route(const Event& event, Diagnostics& diagnostics) override;
+
+  // Where an expense row goes (core/expense_row.h), from its convention cell (`has_column`: the journal
+  // has that column): the builder of its convention; or nowhere, the row counted as route() counts a
+  // row of a convention not loaded (`counted`); or, with neither, the row must go through route() as an
+  // event (a bad cell, whose problem route() reports, or a route that is not a builder). Called where
+  // route() would be, on the reading thread.
+  struct ExpenseRoute {
+    JournalBuilder* builder = nullptr;
+    bool counted = false;
+  };
+  ExpenseRoute route_expense(bool has_column, std::string_view convention);
 
   // Rows of conventions that none of the routes names: id -> number of rows.
   [[nodiscard]] const std::map<std::string, std::uint64_t>& other_conventions() const { return other_; }
@@ -35,7 +50,11 @@ class ConventionRouter : public EventSink {
   };
   // A hash, not a tree: with a thousand conventions a tree walk was ten string compares a row (10 % of
   // a portfolio run). Messages list the ids sorted, whatever the table's order.
-  std::unordered_map<std::string, EventSink*, IdHash, std::equal_to<>> sinks_;
+  struct Route {
+    EventSink* sink;
+    JournalBuilder* builder;  // the same object when the route is a builder, else null
+  };
+  std::unordered_map<std::string, Route, IdHash, std::equal_to<>> sinks_;
   std::map<std::string, std::uint64_t> other_;
   bool no_column_reported_ = false;
 };

@@ -11,6 +11,8 @@
 #include "core/assert.h"
 #include "core/calendar.h"
 #include "core/event.h"
+#include "core/expense_row.h"
+#include "core/journal.h"
 #include "core/limits.h"
 #include "core/message_text.h"
 #include "core/money.h"
@@ -152,7 +154,11 @@ bool is_empty_row(const CsvRecord& record) {
 // call names where its problems go, and the row's event goes to that list's sink (RowTarget below).
 class JournalCsv {
  public:
-  explicit JournalCsv(const std::string& path) : path_(path), row_loc_{path, 0, 0} {}
+  // With a router, expense lines in their commonest form go to their builder as rows
+  // (core/expense_row.h) instead of events, naming their categories in `categories`, which must
+  // outlive the folding of those rows (on two threads, the reading side ends first).
+  JournalCsv(const std::string& path, ConventionRouter* router, CategoryNames& categories)
+      : path_(path), row_loc_{path, 0, 0}, router_(router), categories_(categories) {}
 
   [[nodiscard]] bool has_header() const { return header_state_ != HeaderState::none; }
   void header(const CsvRecord& record, Diagnostics& diagnostics);
@@ -165,6 +171,7 @@ class JournalCsv {
   enum class HeaderState { none, read, malformed };
 
   [[nodiscard]] std::string_view cell(const CsvRecord& record, Column column) const;
+  bool take_expense(const CsvRecord& record, detail::RowTarget& target);
   bool read_event(const CsvRecord& record, const SourceLoc& loc, Event& event, Diagnostics& diagnostics);
   bool read_text(const CsvRecord& record, Column column, std::size_t bytes_max, std::string& text,
                  const SourceLoc& loc, Diagnostics& diagnostics);
@@ -176,6 +183,8 @@ class JournalCsv {
   Header header_;
   SourceLoc row_loc_;  // the row's, its path copied once (not once per row: a long path is an allocation)
   bool row_printable_ascii_ = false;  // the row being read holds no hidden character in any cell
+  ConventionRouter* router_;
+  CategoryNames& categories_;
 };
 
 void JournalCsv::header(const CsvRecord& record, Diagnostics& diagnostics) {
@@ -198,6 +207,7 @@ void JournalCsv::row(const CsvRecord& record, detail::RowTarget& target) {
     return;
   }
   if (!header_.ok) return;  // reading cells under a wrong header would only repeat its problems
+  if (router_ != nullptr && record.is_plain() && take_expense(record, target)) return;
   if (is_empty_row(record)) return;
   Event& event = target.event_to_fill();
   if (!read_event(record, loc, event, diagnostics)) return;
@@ -210,6 +220,43 @@ std::string_view JournalCsv::cell(const CsvRecord& record, Column column) const 
   if (field == field_absent) return {};
   PRORATA_ASSERT(field < record.field_count());
   return record.field(field);
+}
+
+// An expense line that read_event, check_event_shape and the router would take without a word, with a
+// party the builder takes (empty or its beneficiary): handed to the builder as a row, or counted as
+// another convention's as route() would. A plain record (printable ASCII, no quote) hides no
+// character. False, having changed nothing, for any other line: read_event then reads it.
+bool JournalCsv::take_expense(const CsvRecord& record, detail::RowTarget& target) {
+  if (cell(record, Column::event) != event_kind_views[static_cast<std::size_t>(EventKind::expense)]) return false;
+  const std::string_view amount_text = cell(record, Column::amount);
+  const std::string_view party = cell(record, Column::party);
+  const std::string_view category = cell(record, Column::category);
+  const auto id_ok = [](std::string_view id) {
+    return id.size() <= limits::id_bytes_max && !has_surrounding_space(id);
+  };
+  if (!id_ok(party) || !id_ok(category) || !id_ok(cell(record, Column::ref)) ||
+      cell(record, Column::memo).size() > limits::text_bytes_max) {
+    return false;
+  }
+  if (amount_text.empty()) return false;
+  const DateParse date = parse_date(cell(record, Column::date));
+  if (!date.value) return false;
+  const AmountParse amount = parse_amount(amount_text);
+  if (!amount.value || amount.value->cents == 0 || amount.value->cents > limits::amount_cents_max ||
+      amount.value->cents < -limits::amount_cents_max) {
+    return false;
+  }
+  const bool has_column = header_.field_by_column[static_cast<std::size_t>(Column::convention)] != field_absent;
+  const ConventionRouter::ExpenseRoute route = router_->route_expense(has_column, cell(record, Column::convention));
+  if (route.counted) return true;
+  if (route.builder == nullptr || (!party.empty() && party != route.builder->beneficiary_id())) return false;
+  const std::uint32_t category_id = categories_.id(category);
+  if (category_id == CategoryNames::none) return false;
+  row_loc_.line = record.line();
+  target.add_expense(ExpenseRow{row_loc_, *date.value, *amount.value, category_id, &categories_.name(category_id),
+                                !party.empty()},
+                     *route.builder);
+  return true;
 }
 
 // Reads every cell of the row into `event`, reporting each bad one (not only the first).
@@ -293,6 +340,7 @@ class DirectTarget final : public detail::RowTarget {
   EventSink& sink() override { return sink_; }
   Diagnostics& diagnostics() override { return diagnostics_; }
   Event& event_to_fill() override { return event_; }
+  void add_expense(const ExpenseRow& row, JournalBuilder& builder) override { builder.add_expense(row, diagnostics_); }
 
  private:
   EventSink& sink_;
@@ -303,11 +351,12 @@ class DirectTarget final : public detail::RowTarget {
 // One pass over the journal. A line that is not UTF-8 stops it there, with one error: the file is in
 // another encoding, and every line it would drop (a signature, a statement) would make the checks
 // across lines report problems that are not there.
-ReadEnd read_rows(std::istream& in, const std::string& path, detail::RowTarget& target, std::size_t block_bytes) {
+ReadEnd read_rows(std::istream& in, const std::string& path, detail::RowTarget& target, std::size_t block_bytes,
+                  ConventionRouter* router, CategoryNames& categories) {
   CsvReader reader(in, path, limits::journal_file_bytes_max, block_bytes);
   reader.stop_at_first_not_utf8();
   CsvRecord record;
-  JournalCsv journal(path);
+  JournalCsv journal(path, router, categories);
   bool read_error = false;  // before the header, nothing reaches the sink: only the reading finds errors
   for (;;) {
     const std::size_t errors_before = target.diagnostics().error_count();
@@ -336,18 +385,23 @@ ReadEnd read_rows(std::istream& in, const std::string& path, detail::RowTarget& 
   return reader.stopped_at_not_utf8() ? ReadEnd::stopped_not_utf8 : ReadEnd::complete;
 }
 
-// The journal's rows to `sink`, on one thread or two (options.threads): the same either way.
+// The journal's rows to `sink`, on one thread or two (options.threads): the same either way. With
+// `router` (which `sink` then is), expense rows go to its builders (JournalCsv::take_expense).
 ReadEnd read_events(std::istream& in, const std::string& path, EventSink& sink, Diagnostics& diagnostics,
-                    const JournalReadOptions& options) {
+                    const JournalReadOptions& options, ConventionRouter* router = nullptr) {
+  PRORATA_ASSERT(router == nullptr || router == &sink);
   Diagnostics found;  // this file's own: `diagnostics` may be full already, or hold other files'
   ReadEnd end = ReadEnd::complete;
+  CategoryNames categories;  // named by the expense rows until the last is folded
   if (options.threads <= 1) {
     DirectTarget target(sink, found);
-    end = read_rows(in, path, target, options.block_bytes);
+    end = read_rows(in, path, target, options.block_bytes, router, categories);
   } else {
     detail::read_in_batches(
-        [&](detail::RowTarget& target) { end = read_rows(in, path, target, options.block_bytes); }, sink, found,
-        options.batch_events);
+        [&](detail::RowTarget& target) {
+          end = read_rows(in, path, target, options.block_bytes, router, categories);
+        },
+        sink, found, options.batch_events);
   }
   diagnostics.append(found);
   return end;
@@ -434,7 +488,7 @@ bool load_journal(std::istream& in, const std::string& path, const Rules& rules,
   Diagnostics found;
   // Lines not read (another encoding) would make the checks across lines wrong: they wait for a file
   // that reads to its end.
-  if (read_events(in, path, router, found, options) == ReadEnd::complete) {
+  if (read_events(in, path, router, found, options, options.expense_rows ? &router : nullptr) == ReadEnd::complete) {
     builder.finish(found);  // what needs every line: reported with the lines' own problems
     warn_other_conventions(path, rules, router, builder.facts().events, found);
   }
@@ -449,7 +503,7 @@ bool load_journal_portfolio(std::istream& in, const std::string& path, const std
   ConventionRouter router;
   for (const ConventionLoad& c : conventions) router.add_route(c.rules->id, *c.builder);
   Diagnostics found;
-  if (read_events(in, path, router, found, options) == ReadEnd::complete) {
+  if (read_events(in, path, router, found, options, options.expense_rows ? &router : nullptr) == ReadEnd::complete) {
     for (const ConventionLoad& c : conventions) c.builder->finish(found);
     if (conventions.size() == 1) {
       warn_other_conventions(path, *conventions[0].rules, router, conventions[0].builder->facts().events, found);

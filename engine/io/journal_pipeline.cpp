@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/assert.h"
+#include "core/journal.h"
 #include "core/limits.h"
 
 namespace prorata::io::detail {
@@ -16,16 +17,23 @@ namespace prorata::io::detail {
 namespace {
 
 struct EventBatch {
-  std::vector<Event> events;                     // the first `size` are this batch's (the rest: kept capacity)
-  std::size_t size = 0;
-  std::vector<EventSink*> targets;               // per event: the sink that takes it (EventSink::route)
-  std::vector<std::size_t> diagnostics_before;   // per event: how many of `diagnostics` come before it
+  // What goes to a sink, in file order: an event (events[index]) or an expense row (rows[index]).
+  struct Entry {
+    EventSink* sink;                    // the event's (EventSink::route), or null for a row
+    JournalBuilder* builder;            // the row's
+    std::size_t index;
+    std::size_t diagnostics_before;     // how many of `diagnostics` come before it
+  };
+  std::vector<Event> events;            // the first `event_count` are this batch's (the rest: kept capacity)
+  std::size_t event_count = 0;
+  std::vector<ExpenseRow> rows;
+  std::vector<Entry> entries;
   Diagnostics diagnostics{Diagnostics::Truncation::unmarked};  // the reading's, in order
 
   void clear() {
-    size = 0;
-    targets.clear();
-    diagnostics_before.clear();
+    event_count = 0;
+    rows.clear();
+    entries.clear();
     diagnostics = Diagnostics{Diagnostics::Truncation::unmarked};
   }
 };
@@ -107,8 +115,8 @@ class BatchWriter final : public RowTarget, public EventSink {
   // The next slot of the batch: events kept from batch to batch keep their strings' capacity, so
   // filling one allocates nothing.
   Event& event_to_fill() override {
-    if (batch_->size == batch_->events.size()) batch_->events.emplace_back();
-    return batch_->events[batch_->size];
+    if (batch_->event_count == batch_->events.size()) batch_->events.emplace_back();
+    return batch_->events[batch_->event_count];
   }
 
   void add(const Event& event, Diagnostics& diagnostics) override {
@@ -117,14 +125,17 @@ class BatchWriter final : public RowTarget, public EventSink {
     if (target == nullptr) return;  // its problems, if any, are in the batch's diagnostics already
     Event& slot = event_to_fill();
     if (&event != &slot) slot = event;  // an event built elsewhere
-    batch_->targets.push_back(target);
-    batch_->diagnostics_before.push_back(diagnostics.size());
-    ++batch_->size;
+    batch_->entries.push_back({target, nullptr, batch_->event_count++, diagnostics.size()});
+  }
+
+  void add_expense(const ExpenseRow& row, JournalBuilder& builder) override {
+    batch_->entries.push_back({nullptr, &builder, batch_->rows.size(), batch_->diagnostics.size()});
+    batch_->rows.push_back(row);
   }
 
   // A batch goes when it has its events, or many problems (a broken file: they are seen soon).
   void row_done() override {
-    if (batch_->size >= batch_events_ || batch_->diagnostics.size() >= limits::diagnostics_max / 2) {
+    if (batch_->entries.size() >= batch_events_ || batch_->diagnostics.size() >= limits::diagnostics_max / 2) {
       queue_.put_full(std::move(batch_));
       take();
     }
@@ -146,10 +157,14 @@ class BatchWriter final : public RowTarget, public EventSink {
 
 void fold_batch(const EventBatch& batch, Diagnostics& diagnostics) {
   std::size_t shown = 0;
-  for (std::size_t k = 0; k < batch.size; ++k) {
-    diagnostics.append(batch.diagnostics, shown, batch.diagnostics_before[k]);
-    shown = batch.diagnostics_before[k];
-    batch.targets[k]->add(batch.events[k], diagnostics);
+  for (const EventBatch::Entry& entry : batch.entries) {
+    diagnostics.append(batch.diagnostics, shown, entry.diagnostics_before);
+    shown = entry.diagnostics_before;
+    if (entry.sink != nullptr) {
+      entry.sink->add(batch.events[entry.index], diagnostics);
+    } else {
+      entry.builder->add_expense(batch.rows[entry.index], diagnostics);
+    }
   }
   diagnostics.append(batch.diagnostics, shown, batch.diagnostics.size());
   diagnostics.append_dropped(batch.diagnostics);

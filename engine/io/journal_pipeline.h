@@ -10,6 +10,11 @@
 
 #include "core/diagnostic.h"
 #include "core/event.h"
+#include "core/expense_row.h"
+
+namespace prorata {
+class JournalBuilder;
+}
 
 namespace prorata::io::detail {
 
@@ -23,6 +28,9 @@ class RowTarget {
   // Where the reader builds the next row's event before handing it to sink(): handed over, it is not
   // copied. Its fields hold the values of an earlier row until set.
   virtual Event& event_to_fill() = 0;
+  // An expense row routed to `builder` (ConventionRouter::route_expense): where an event would go to
+  // sink(), and in the same order.
+  virtual void add_expense(const ExpenseRow& row, JournalBuilder& builder) = 0;
   virtual void row_done() {}
 };
 
