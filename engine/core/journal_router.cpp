@@ -11,19 +11,23 @@ namespace prorata {
 
 void ConventionRouter::add_route(std::string convention_id, EventSink& sink) {
   PRORATA_ASSERT(!convention_id.empty());
-  const bool inserted = sinks_.emplace(std::move(convention_id), Route{&sink, nullptr}).second;
+  const bool inserted = sinks_.emplace(std::move(convention_id), Route{&sink, nullptr, {}}).second;
   PRORATA_ASSERT(inserted);
 }
 
 void ConventionRouter::add_route(std::string convention_id, JournalBuilder& builder) {
   PRORATA_ASSERT(!convention_id.empty());
-  const bool inserted = sinks_.emplace(std::move(convention_id), Route{&builder, &builder}).second;
+  const bool inserted = sinks_.emplace(std::move(convention_id), Route{&builder, &builder, builder.beneficiary_id()}).second;
   PRORATA_ASSERT(inserted);
 }
 
 ConventionRouter::ExpenseRoute ConventionRouter::route_expense(bool has_column, std::string_view convention) {
   PRORATA_ASSERT(!sinks_.empty());
-  if (!has_column) return {sinks_.size() == 1 ? sinks_.begin()->second.builder : nullptr, false};
+  if (!has_column) {
+    if (sinks_.size() != 1) return {};
+    const Route& only = sinks_.begin()->second;
+    return {only.builder, false, only.beneficiary};
+  }
   // What well_formed() accepts without a word; anything else is route()'s to report.
   if (convention.empty() || has_surrounding_space(convention) || !is_id(convention)) return {};
   auto route = sinks_.find(convention);
@@ -31,7 +35,7 @@ ConventionRouter::ExpenseRoute ConventionRouter::route_expense(bool has_column, 
     ++other_[std::string(convention)];
     return {nullptr, true};
   }
-  return {route->second.builder, false};
+  return {route->second.builder, false, route->second.beneficiary};
 }
 
 bool ConventionRouter::well_formed(const Event& event, Diagnostics& diagnostics) const {

@@ -170,7 +170,13 @@ class JournalCsv {
  private:
   enum class HeaderState { none, read, malformed };
 
-  [[nodiscard]] std::string_view cell(const CsvRecord& record, Column column) const;
+  // Inline: read for every cell of every line.
+  [[nodiscard]] std::string_view cell(const CsvRecord& record, Column column) const {
+    const std::size_t field = header_.field_by_column[static_cast<std::size_t>(column)];
+    if (field == field_absent) return {};
+    PRORATA_ASSERT(field < record.field_count());
+    return record.field(field);
+  }
   bool take_expense(const CsvRecord& record, detail::RowTarget& target);
   bool read_event(const CsvRecord& record, const SourceLoc& loc, Event& event, Diagnostics& diagnostics);
   bool read_text(const CsvRecord& record, Column column, std::size_t bytes_max, std::string& text,
@@ -215,13 +221,6 @@ void JournalCsv::row(const CsvRecord& record, detail::RowTarget& target) {
   target.sink().add(event, diagnostics);
 }
 
-std::string_view JournalCsv::cell(const CsvRecord& record, Column column) const {
-  const std::size_t field = header_.field_by_column[static_cast<std::size_t>(column)];
-  if (field == field_absent) return {};
-  PRORATA_ASSERT(field < record.field_count());
-  return record.field(field);
-}
-
 // An expense line that read_event, check_event_shape and the router would take without a word, with a
 // party the builder takes (empty or its beneficiary): handed to the builder as a row, or counted as
 // another convention's as route() would. A plain record (printable ASCII, no quote) hides no
@@ -249,7 +248,7 @@ bool JournalCsv::take_expense(const CsvRecord& record, detail::RowTarget& target
   const bool has_column = header_.field_by_column[static_cast<std::size_t>(Column::convention)] != field_absent;
   const ConventionRouter::ExpenseRoute route = router_->route_expense(has_column, cell(record, Column::convention));
   if (route.counted) return true;
-  if (route.builder == nullptr || (!party.empty() && party != route.builder->beneficiary_id())) return false;
+  if (route.builder == nullptr || (!party.empty() && party != route.beneficiary)) return false;
   const std::uint32_t category_id = categories_.id(category);
   if (category_id == CategoryNames::none) return false;
   row_loc_.line = record.line();
