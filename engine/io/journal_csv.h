@@ -36,7 +36,7 @@ struct JournalReadOptions {
   // calling thread folds them (io/journal_pipeline.h).
   unsigned threads = 1;
   std::size_t block_bytes = std::size_t{64} << 10;  // bytes asked of each read (io/csv_reader.h)
-  std::size_t batch_events = 4096;                  // events handed from one thread to the other at a time
+  std::size_t batch_events = 1024;                  // events handed from one thread to the other at a time
   // Expense lines in their commonest form go to their convention's builder as rows, without an event
   // (core/expense_row.h); false reads every line as an event, the same results more slowly (for tests).
   bool expense_rows = true;
