@@ -74,6 +74,9 @@ Evaluation evaluate_detailed(const Rules& rules, const JournalFacts& facts, Date
   PRORATA_ASSERT(caps_result.value.has_value());  // the timeline keeps only versions whose caps hold
   out.caps = std::move(*caps_result.value);
   const std::vector<Money>& caps = out.caps.caps;
+  // Sized once: a portfolio holds a thousand of these at the end of a run (doubling left 3 of 8 unused).
+  status.contributors.reserve(version.contributors.size());
+  out.paid.reserve(version.contributors.size());
   for (std::size_t i = 0; i < version.contributors.size(); ++i) {
     const Contributor& c = version.contributors[i];
     DayFlows flows = flows_to_date(facts.parties.at(c.id), as_of);
