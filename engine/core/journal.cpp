@@ -90,11 +90,14 @@ bool JournalBuilder::check_party(const Event& event, Diagnostics& diagnostics) c
 
 // Every event's own shape was checked by the reader (check_event_shape); what remains is the sum of
 // the magnitudes, which bounds every partial sum the evaluation makes.
+std::optional<Money> JournalBuilder::magnitude_total_with(Money amount) const {
+  return checked_add(magnitude_total_, amount.cents < 0 ? -amount : amount);
+}
+
 bool JournalBuilder::check_amount(const Event& event, Diagnostics& diagnostics) {
   if (!event.amount) return true;
   PRORATA_ASSERT(event.amount->cents <= limits::amount_cents_max && event.amount->cents >= -limits::amount_cents_max);
-  Money magnitude = event.amount->cents < 0 ? -*event.amount : *event.amount;
-  auto total = checked_add(magnitude_total_, magnitude);
+  const auto total = magnitude_total_with(*event.amount);
   if (!total) {
     diagnostics.error(event.loc, "the amounts of the journal add up past the checked 64-bit range of cents");
     return false;
@@ -127,19 +130,27 @@ bool looks_like_typo(std::string_view category, std::string_view eligible) {
 // (looks_like_typo) is refused with the name: silently ineligible, it would lower everybody's share.
 // The check is against every category eligible in some version of the rules.
 bool JournalBuilder::check_category(const Event& event, Diagnostics& diagnostics) {
-  if (event.kind != EventKind::expense || event.category.empty()) return true;
-  if (std::find(eligible_anywhere_.begin(), eligible_anywhere_.end(), event.category) != eligible_anywhere_.end()) {
-    return true;
+  if (event.kind != EventKind::expense) return true;
+  const std::string* eligible = eligible_it_misspells(event.category);
+  if (eligible == nullptr) return true;
+  diagnostics.error(event.loc, "category " + in_quotes(event.category) + " is not eligible but looks like a typo of "
+                                   "the eligible '" + *eligible + "': did you mean '" + *eligible + "'?");
+  return false;
+}
+
+// The eligible category that `category` looks like a typo of, or null (empty, eligible, or a category
+// of its own, not eligible).
+const std::string* JournalBuilder::eligible_it_misspells(std::string_view category) {
+  if (category.empty()) return nullptr;
+  if (std::find(eligible_anywhere_.begin(), eligible_anywhere_.end(), category) != eligible_anywhere_.end()) {
+    return nullptr;
   }
-  if (std::find(own_categories_.begin(), own_categories_.end(), event.category) != own_categories_.end()) return true;
+  if (std::find(own_categories_.begin(), own_categories_.end(), category) != own_categories_.end()) return nullptr;
   for (const std::string& eligible : eligible_anywhere_) {
-    if (!looks_like_typo(event.category, eligible)) continue;
-    diagnostics.error(event.loc, "category " + in_quotes(event.category) + " is not eligible but looks like a typo of "
-                                     "the eligible '" + eligible + "': did you mean '" + eligible + "'?");
-    return false;
+    if (looks_like_typo(category, eligible)) return &eligible;
   }
-  if (own_categories_.size() < own_categories_max) own_categories_.push_back(event.category);
-  return true;  // a category of its own, not eligible
+  if (own_categories_.size() < own_categories_max) own_categories_.emplace_back(category);
+  return nullptr;
 }
 
 void JournalBuilder::add(const Event& event, Diagnostics& diagnostics) {
@@ -165,15 +176,13 @@ void JournalBuilder::add_expense(const ExpenseRow& row, Diagnostics& diagnostics
     event.loc = row.loc;
     return event;
   };
-  const Money magnitude = row.amount.cents < 0 ? -row.amount : row.amount;
-  const auto total = checked_add(magnitude_total_, magnitude);
+  const auto total = magnitude_total_with(row.amount);
   if (!total) return add(as_event(), diagnostics);
   if (row.category >= row_categories_.size()) row_categories_.resize(row.category + 1, category_unknown);
   std::uint32_t& category = row_categories_[row.category];
-  if (category == category_unknown) {
-    // check_category's verdict depends on the name and the rules only; a refused one is reported by add().
-    Diagnostics verdict;
-    if (!check_category(as_event(), verdict)) category = category_refused;
+  // The verdict depends on the name and the rules only: found once. A refused one is reported by add().
+  if (category == category_unknown && eligible_it_misspells(*row.category_name) != nullptr) {
+    category = category_refused;
   }
   if (category == category_refused) return add(as_event(), diagnostics);
   magnitude_total_ = *total;

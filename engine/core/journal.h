@@ -111,6 +111,8 @@ class JournalBuilder : public EventSink {
   void check_termination(Diagnostics& diagnostics);
   bool check_amount(const Event& event, Diagnostics& diagnostics);
   bool check_category(const Event& event, Diagnostics& diagnostics);
+  const std::string* eligible_it_misspells(std::string_view category);
+  [[nodiscard]] std::optional<Money> magnitude_total_with(Money amount) const;
   void check_statements(Diagnostics& diagnostics) const;
   void fold_issued(const Event& event, Diagnostics& diagnostics);
   void check_register(Diagnostics& diagnostics);

@@ -17,25 +17,39 @@ void ConventionRouter::add_route(std::string convention_id, EventSink& sink) {
 
 void ConventionRouter::add_route(std::string convention_id, JournalBuilder& builder) {
   PRORATA_ASSERT(!convention_id.empty());
-  const bool inserted = sinks_.emplace(std::move(convention_id), Route{&builder, &builder, builder.beneficiary_id()}).second;
+  const bool inserted =
+      sinks_.emplace(std::move(convention_id), Route{&builder, &builder, builder.beneficiary_id()}).second;
   PRORATA_ASSERT(inserted);
 }
 
-ConventionRouter::ExpenseRoute ConventionRouter::route_expense(bool has_column, std::string_view convention) {
+namespace {
+
+// What well_formed() accepts without a word.
+bool is_plain_convention_id(std::string_view convention) {
+  return !convention.empty() && !has_surrounding_space(convention) && is_id(convention);
+}
+
+}  // namespace
+
+ConventionRouter::Lookup ConventionRouter::look_up(bool has_column, std::string_view convention) {
   PRORATA_ASSERT(!sinks_.empty());
   if (!has_column) {
-    if (sinks_.size() != 1) return {};
-    const Route& only = sinks_.begin()->second;
-    return {only.builder, false, only.beneficiary};
+    // A journal without a convention column serves one convention.
+    return sinks_.size() == 1 ? Lookup{&sinks_.begin()->second, false} : Lookup{};
   }
-  // What well_formed() accepts without a word; anything else is route()'s to report.
-  if (convention.empty() || has_surrounding_space(convention) || !is_id(convention)) return {};
+  if (!is_plain_convention_id(convention)) return {};
   auto route = sinks_.find(convention);
   if (route == sinks_.end()) {
     ++other_[std::string(convention)];
     return {nullptr, true};
   }
-  return {route->second.builder, false, route->second.beneficiary};
+  return {&route->second, false};
+}
+
+ConventionRouter::ExpenseRoute ConventionRouter::route_expense(bool has_column, std::string_view convention) {
+  const Lookup found = look_up(has_column, convention);
+  if (found.route == nullptr) return {nullptr, found.counted, {}};
+  return {found.route->builder, false, found.route->beneficiary};
 }
 
 bool ConventionRouter::well_formed(const Event& event, Diagnostics& diagnostics) const {
@@ -44,7 +58,7 @@ bool ConventionRouter::well_formed(const Event& event, Diagnostics& diagnostics)
     diagnostics.error(event.loc, "convention '" + convention + "' has spaces around it: remove them");
     return false;
   }
-  if (!convention.empty() && is_id(convention)) return true;  // every good row: nothing built
+  if (!convention.empty() && is_id(convention)) return true;
   std::vector<std::string_view> ids;
   for (const auto& [id, route] : sinks_) ids.emplace_back(id);
   std::sort(ids.begin(), ids.end());
@@ -68,10 +82,10 @@ void ConventionRouter::add(const Event& event, Diagnostics& diagnostics) {
 }
 
 EventSink* ConventionRouter::route(const Event& event, Diagnostics& diagnostics) {
-  PRORATA_ASSERT(!sinks_.empty());
+  const Lookup found = look_up(event.has_convention, event.convention);  // every good row: nothing built
+  if (found.route != nullptr) return found.route->sink;
+  if (found.counted) return nullptr;
   if (!event.has_convention) {
-    // A journal without a convention column serves one convention.
-    if (sinks_.size() == 1) return sinks_.begin()->second.sink;
     if (!no_column_reported_) {  // once: every line would say the same
       no_column_reported_ = true;
       diagnostics.error(event.loc, "this line names no convention (the journal has no convention column) while " +
@@ -80,13 +94,9 @@ EventSink* ConventionRouter::route(const Event& event, Diagnostics& diagnostics)
     }
     return nullptr;
   }
-  if (!well_formed(event, diagnostics)) return nullptr;
-  auto sink = sinks_.find(event.convention);
-  if (sink == sinks_.end()) {
-    ++other_[event.convention];
-    return nullptr;
-  }
-  return sink->second.sink;
+  const bool reported = !well_formed(event, diagnostics);
+  PRORATA_ASSERT(reported);  // look_up() takes every cell well_formed() accepts
+  return nullptr;
 }
 
 }  // namespace prorata

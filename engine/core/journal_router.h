@@ -44,6 +44,15 @@ class ConventionRouter : public EventSink {
  private:
   bool well_formed(const Event& event, Diagnostics& diagnostics) const;
 
+  struct Route;
+  // The one lookup of route() and route_expense(): the route of a row's convention cell; or none, the
+  // row counted as another convention's (`counted`); or, with neither, a cell for route() to report.
+  struct Lookup {
+    Route* route = nullptr;
+    bool counted = false;
+  };
+  Lookup look_up(bool has_column, std::string_view convention);
+
   // Looked up by the row's cell without building a string (heterogeneous lookup).
   struct IdHash {
     using is_transparent = void;

@@ -170,6 +170,9 @@ class JournalCsv {
  private:
   enum class HeaderState { none, read, malformed };
 
+  [[nodiscard]] bool has_column(Column column) const {
+    return header_.field_by_column[static_cast<std::size_t>(column)] != field_absent;
+  }
   // Inline: read for every cell of every line.
   [[nodiscard]] std::string_view cell(const CsvRecord& record, Column column) const {
     const std::size_t field = header_.field_by_column[static_cast<std::size_t>(column)];
@@ -245,13 +248,12 @@ bool JournalCsv::take_expense(const CsvRecord& record, detail::RowTarget& target
       amount.value->cents < -limits::amount_cents_max) {
     return false;
   }
-  const bool has_column = header_.field_by_column[static_cast<std::size_t>(Column::convention)] != field_absent;
-  const ConventionRouter::ExpenseRoute route = router_->route_expense(has_column, cell(record, Column::convention));
+  const ConventionRouter::ExpenseRoute route =
+      router_->route_expense(has_column(Column::convention), cell(record, Column::convention));
   if (route.counted) return true;
   if (route.builder == nullptr || (!party.empty() && party != route.beneficiary)) return false;
   const std::uint32_t category_id = categories_.id(category);
   if (category_id == CategoryNames::none) return false;
-  row_loc_.line = record.line();
   target.add_expense(ExpenseRow{row_loc_, *date.value, *amount.value, category_id, &categories_.name(category_id),
                                 !party.empty()},
                      *route.builder);
@@ -294,7 +296,7 @@ bool JournalCsv::read_event(const CsvRecord& record, const SourceLoc& loc, Event
   ok = read_text(record, Column::ref, limits::id_bytes_max, event.ref, loc, diagnostics) && ok;
   ok = read_text(record, Column::category, limits::id_bytes_max, event.category, loc, diagnostics) && ok;
   ok = read_text(record, Column::memo, limits::text_bytes_max, event.memo, loc, diagnostics) && ok;
-  event.has_convention = header_.field_by_column[static_cast<std::size_t>(Column::convention)] != field_absent;
+  event.has_convention = has_column(Column::convention);
   event.convention.assign(cell(record, Column::convention));  // checked by the router, which knows the ids
   ok = no_hidden_character(event.convention, "convention", false, loc, diagnostics) && ok;
   return ok;
