@@ -19,6 +19,7 @@
 #include "core/journal_router.h"
 #include "io/csv_reader.h"
 #include "io/input_file.h"
+#include "io/journal_columns.h"
 #include "io/journal_pipeline.h"
 #include "io/text_checks.h"
 #include "core/nearest_name.h"
@@ -27,12 +28,10 @@ namespace prorata::io {
 
 namespace {
 
-enum class Column : std::size_t { date, event, party, amount, ref, category, memo, convention };
-constexpr std::size_t column_count = journal_column_names.size();
-constexpr std::size_t field_absent = std::numeric_limits<std::size_t>::max();
-
-static_assert(column_count <= limits::csv_field_count_max, "a header naming every column fits in a record");
-static_assert(static_cast<std::size_t>(Column::convention) + 1 == column_count);
+using detail::Column;
+using detail::column_count;
+using detail::field_absent;
+using detail::Header;
 
 std::string_view column_name(Column column) { return journal_column_names[static_cast<std::size_t>(column)]; }
 
@@ -85,12 +84,6 @@ std::string unknown_event_message(std::string_view name) {
   if (auto near = nearest_name(name, event_kind_views)) message += "; did you mean '" + *near + "'?";
   return message + " " + valid;
 }
-
-struct Header {
-  std::array<std::size_t, column_count> field_by_column{};  // field index, or field_absent
-  std::size_t field_count = 0;
-  bool ok = false;
-};
 
 Header read_header(const CsvRecord& record, const SourceLoc& loc, Diagnostics& diagnostics) {
   Header header;
@@ -170,15 +163,9 @@ class JournalCsv {
  private:
   enum class HeaderState { none, read, malformed };
 
-  [[nodiscard]] bool has_column(Column column) const {
-    return header_.field_by_column[static_cast<std::size_t>(column)] != field_absent;
-  }
-  // Inline: read for every cell of every line.
+  [[nodiscard]] bool has_column(Column column) const { return header_.has_column(column); }
   [[nodiscard]] std::string_view cell(const CsvRecord& record, Column column) const {
-    const std::size_t field = header_.field_by_column[static_cast<std::size_t>(column)];
-    if (field == field_absent) return {};
-    PRORATA_ASSERT(field < record.field_count());
-    return record.field(field);
+    return header_.cell(record, column);
   }
   bool take_expense(const CsvRecord& record, detail::RowTarget& target);
   bool read_event(const CsvRecord& record, const SourceLoc& loc, Event& event, Diagnostics& diagnostics);
@@ -224,37 +211,21 @@ void JournalCsv::row(const CsvRecord& record, detail::RowTarget& target) {
   target.sink().add(event, diagnostics);
 }
 
-// An expense line that read_event, check_event_shape and the router would take without a word, with a
-// party the builder takes (empty or its beneficiary): handed to the builder as a row, or counted as
-// another convention's as route() would. A plain record (printable ASCII, no quote) hides no
-// character. False, having changed nothing, for any other line: read_event then reads it.
+// An expense line that read_event, check_event_shape and the router would take without a word
+// (preview_expense), with a party the builder takes (empty or its beneficiary): handed to the builder
+// as a row, or counted as another convention's as route() would. False, having changed nothing, for
+// any other line: read_event then reads it.
 bool JournalCsv::take_expense(const CsvRecord& record, detail::RowTarget& target) {
-  if (cell(record, Column::event) != event_kind_views[static_cast<std::size_t>(EventKind::expense)]) return false;
-  const std::string_view amount_text = cell(record, Column::amount);
-  const std::string_view party = cell(record, Column::party);
-  const std::string_view category = cell(record, Column::category);
-  const auto id_ok = [](std::string_view id) {
-    return id.size() <= limits::id_bytes_max && !has_surrounding_space(id);
-  };
-  if (!id_ok(party) || !id_ok(category) || !id_ok(cell(record, Column::ref)) ||
-      cell(record, Column::memo).size() > limits::text_bytes_max) {
-    return false;
-  }
-  if (amount_text.empty()) return false;
-  const DateParse date = parse_date(cell(record, Column::date));
-  if (!date.value) return false;
-  const AmountParse amount = parse_amount(amount_text);
-  if (!amount.value || amount.value->cents == 0 || amount.value->cents > limits::amount_cents_max ||
-      amount.value->cents < -limits::amount_cents_max) {
-    return false;
-  }
+  const detail::ExpensePreview preview = detail::preview_expense(record, header_);
+  if (!preview.expense) return false;
   const ConventionRouter::ExpenseRoute route =
       router_->route_expense(has_column(Column::convention), cell(record, Column::convention));
   if (route.counted) return true;
+  const std::string_view party = cell(record, Column::party);
   if (route.builder == nullptr || (!party.empty() && party != route.beneficiary)) return false;
-  const std::uint32_t category_id = categories_.id(category);
+  const std::uint32_t category_id = categories_.id(cell(record, Column::category));
   if (category_id == CategoryNames::none) return false;
-  target.add_expense(ExpenseRow{row_loc_, *date.value, *amount.value, category_id, &categories_.name(category_id),
+  target.add_expense(ExpenseRow{row_loc_, preview.date, preview.amount, category_id, &categories_.name(category_id),
                                 !party.empty()},
                      *route.builder);
   return true;
