@@ -65,6 +65,15 @@ void ExpenseDays::add_to(Day& day, std::uint32_t category, Money amount) {
   day.push_back({category, amount});
 }
 
+void ExpenseDays::add_all(const ExpenseDays& other) {
+  PRORATA_ASSERT(&other != this);
+  std::vector<std::uint32_t> index(other.categories_.size());
+  for (std::size_t k = 0; k < index.size(); ++k) index[k] = category_index(other.categories_[k]);
+  other.walk(Date::max(), [&](Date day, std::uint32_t category, Money amount) {
+    add_indexed(day, index[category], amount);
+  });
+}
+
 void ExpenseDays::add(Date date, std::string_view category, Money amount) {
   add_indexed(date, category_index(category), amount);
 }

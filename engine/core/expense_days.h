@@ -26,6 +26,12 @@ class ExpenseDays {
   // The index of `category` among this store's, added if new (in the order categories first appear).
   std::uint32_t category_index(std::string_view category);
 
+  // Adds every cell of `other`, a store of later lines: the same cells and sums as adding those lines
+  // one by one (only the order of cells within a day may differ, which no reader of cells depends on).
+  void add_all(const ExpenseDays& other);
+  // The categories named so far, in the order they first appeared.
+  [[nodiscard]] const std::vector<std::string>& categories() const { return categories_; }
+
   [[nodiscard]] bool empty() const { return open_cells_.empty(); }
   [[nodiscard]] Date last_day() const;  // not empty
   [[nodiscard]] std::size_t cell_count() const;  // days x categories with an expense

@@ -191,6 +191,23 @@ void JournalBuilder::add_expense(const ExpenseRow& row, Diagnostics& diagnostics
   ++facts_.events;
 }
 
+bool JournalBuilder::can_merge_expenses(const ExpenseDays& part, Money part_magnitude, Money later_magnitude) {
+  const auto total = magnitude_total_with(part_magnitude);
+  if (!total || !checked_add(*total, later_magnitude)) return false;
+  for (const std::string& category : part.categories()) {
+    if (eligible_it_misspells(category) != nullptr) return false;  // add_expense would report each row
+  }
+  return true;
+}
+
+void JournalBuilder::merge_expenses(const ExpenseDays& part, Money part_magnitude, std::uint64_t rows) {
+  const auto total = magnitude_total_with(part_magnitude);
+  PRORATA_ASSERT(total.has_value());  // can_merge_expenses
+  magnitude_total_ = *total;
+  facts_.expenses.add_all(part);
+  facts_.events += rows;
+}
+
 void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
   if ((event.kind == EventKind::notice || event.kind == EventKind::termination) && !rules_.term.notice_period) {
     diagnostics.error(event.loc, std::string("a ") + to_string(event.kind) + " needs the rules' notice_period (term: "

@@ -93,6 +93,12 @@ class JournalBuilder : public EventSink {
   void add(const Event& event, Diagnostics& diagnostics) override;
   // An expense line as the reader hands it over (core/expense_row.h): the same as add() with its event.
   void add_expense(const ExpenseRow& row, Diagnostics& diagnostics);
+  // Expense rows read ahead on another thread (io/journal_second_half.h) and folded there into `part`
+  // as add_expense() folds them, with the sum of their magnitudes: whether adding them at once gives
+  // exactly what add_expense() would give row after row, with `later_magnitude` more to come after
+  // them (no category refused, no sum past the checked range: nothing to report); then the merge.
+  [[nodiscard]] bool can_merge_expenses(const ExpenseDays& part, Money part_magnitude, Money later_magnitude);
+  void merge_expenses(const ExpenseDays& part, Money part_magnitude, std::uint64_t rows);
   // The rules' beneficiary, the one party an expense line may name: read by the reading thread, and
   // never changed once built.
   [[nodiscard]] const std::string& beneficiary_id() const { return rules_.beneficiary.id; }

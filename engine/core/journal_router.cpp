@@ -11,14 +11,14 @@ namespace prorata {
 
 void ConventionRouter::add_route(std::string convention_id, EventSink& sink) {
   PRORATA_ASSERT(!convention_id.empty());
-  const bool inserted = sinks_.emplace(std::move(convention_id), Route{&sink, nullptr, {}}).second;
+  const bool inserted = sinks_.emplace(std::move(convention_id), Route{&sink, nullptr, {}, sinks_.size()}).second;
   PRORATA_ASSERT(inserted);
 }
 
 void ConventionRouter::add_route(std::string convention_id, JournalBuilder& builder) {
   PRORATA_ASSERT(!convention_id.empty());
   const bool inserted =
-      sinks_.emplace(std::move(convention_id), Route{&builder, &builder, builder.beneficiary_id()}).second;
+      sinks_.emplace(std::move(convention_id), Route{&builder, &builder, builder.beneficiary_id(), sinks_.size()}).second;
   PRORATA_ASSERT(inserted);
 }
 
@@ -50,6 +50,21 @@ ConventionRouter::ExpenseRoute ConventionRouter::route_expense(bool has_column, 
   const Lookup found = look_up(has_column, convention);
   if (found.route == nullptr) return {nullptr, found.counted, {}};
   return {found.route->builder, false, found.route->beneficiary};
+}
+
+ConventionRouter::ExpenseRouteFound ConventionRouter::find_expense_route(bool has_column,
+                                                                       std::string_view convention) const {
+  PRORATA_ASSERT(!sinks_.empty());
+  const Route* route = nullptr;
+  if (!has_column) {
+    if (sinks_.size() == 1) route = &sinks_.begin()->second;
+  } else if (is_plain_convention_id(convention)) {
+    auto found = sinks_.find(convention);
+    if (found == sinks_.end()) return {nullptr, 0, true, {}};
+    route = &found->second;
+  }
+  if (route == nullptr) return {};
+  return {route->builder, route->number, false, route->beneficiary};
 }
 
 bool ConventionRouter::well_formed(const Event& event, Diagnostics& diagnostics) const {

@@ -4,6 +4,8 @@
 // spaces around it or cannot be a convention id is an error at its line, and rows of conventions not
 // loaded are counted per id, never silently dropped.
 #pragma once
+#include <cstddef>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -38,6 +40,19 @@ class ConventionRouter : public EventSink {
   };
   ExpenseRoute route_expense(bool has_column, std::string_view convention);
 
+  // What route_expense() decides, without counting anything (for a second thread reading ahead, which
+  // keeps its own counts, merged with count_other()); `route` numbers the builder's route (0 to
+  // route_count() - 1, in the order added).
+  struct ExpenseRouteFound {
+    JournalBuilder* builder = nullptr;
+    std::size_t route = 0;
+    bool other = false;  // a well-formed id of no loaded convention: route_expense() would count it
+    std::string_view beneficiary;
+  };
+  [[nodiscard]] ExpenseRouteFound find_expense_route(bool has_column, std::string_view convention) const;
+  [[nodiscard]] std::size_t route_count() const { return sinks_.size(); }
+  void count_other(const std::string& convention, std::uint64_t rows) { other_[convention] += rows; }
+
   // Rows of conventions that none of the routes names: id -> number of rows.
   [[nodiscard]] const std::map<std::string, std::uint64_t>& other_conventions() const { return other_; }
 
@@ -66,6 +81,7 @@ class ConventionRouter : public EventSink {
     // Its beneficiary id, copied here: read for every expense row, beside the route found (through the
     // builder and its rules, two more places in memory a row, most of them cache misses).
     std::string beneficiary;
+    std::size_t number;  // in the order added
   };
   std::unordered_map<std::string, Route, IdHash, std::equal_to<>> sinks_;
   std::map<std::string, std::uint64_t> other_;

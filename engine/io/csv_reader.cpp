@@ -54,6 +54,28 @@ void CsvRecord::clear(std::uint32_t line) {
   plain_ = false;
 }
 
+void CsvRecordCopies::push_back(const CsvRecord& record) {
+  PRORATA_ASSERT(record.view_.size() <= limits::csv_record_bytes_max);
+  PRORATA_ASSERT(record.fields_.size() <= limits::csv_field_count_max);
+  copies_.push_back({text_.size(), static_cast<std::uint32_t>(record.view_.size()),
+                     static_cast<std::uint32_t>(fields_.size()), static_cast<std::uint32_t>(record.fields_.size()),
+                     record.line_, record.raw_bytes_, record.plain_});
+  text_.append(record.view_);
+  fields_.insert(fields_.end(), record.fields_.begin(), record.fields_.end());
+}
+
+void CsvRecordCopies::load(std::size_t index, std::uint32_t line_offset, CsvRecord& record) const {
+  PRORATA_ASSERT(index < copies_.size());
+  const Copy& copy = copies_[index];
+  PRORATA_ASSERT(copy.line <= std::numeric_limits<std::uint32_t>::max() - line_offset);
+  record.clear(copy.line + line_offset);
+  record.view_ = std::string_view(text_).substr(copy.text_begin, copy.text_bytes);
+  const auto first = fields_.begin() + copy.field_begin;
+  record.fields_.assign(first, first + copy.field_count);
+  record.raw_bytes_ = copy.raw_bytes;
+  record.plain_ = copy.plain;
+}
+
 namespace detail {
 
 bool Utf8Checker::start(std::uint8_t byte) {

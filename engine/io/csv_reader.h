@@ -45,6 +45,7 @@ class CsvRecord {
 
  private:
   friend class CsvReader;
+  friend class CsvRecordCopies;
   struct Span {
     std::uint32_t begin;
     std::uint32_t end;
@@ -62,6 +63,33 @@ class CsvRecord {
   std::size_t raw_bytes_ = 0;  // bytes of the record in the file, line ending excluded
   std::uint32_t line_ = 0;
   bool plain_ = false;
+};
+
+// Records kept past the next CsvReader::next() (a second half of a journal read ahead on another
+// thread): each copied in, then read back as a CsvRecord that views the copy, with the same fields
+// and flags.
+class CsvRecordCopies {
+ public:
+  void push_back(const CsvRecord& record);
+  [[nodiscard]] std::size_t size() const { return copies_.size(); }
+  [[nodiscard]] std::size_t text_bytes() const { return text_.size(); }
+  // Makes `record` the index-th copy, its line moved down by `line_offset` (copies read from the middle
+  // of a file, whose lines were counted from there); its fields view this object until it changes.
+  void load(std::size_t index, std::uint32_t line_offset, CsvRecord& record) const;
+
+ private:
+  struct Copy {
+    std::size_t text_begin;
+    std::uint32_t text_bytes;
+    std::uint32_t field_begin;  // in fields_
+    std::uint32_t field_count;
+    std::uint32_t line;
+    std::size_t raw_bytes;
+    bool plain;
+  };
+  std::string text_;                     // every copy's CsvRecord::text(), back to back
+  std::vector<CsvRecord::Span> fields_;  // every copy's spans, back to back
+  std::vector<Copy> copies_;
 };
 
 namespace detail {
@@ -113,6 +141,20 @@ class CsvReader {
   // file in another encoding is one problem, not one per line.
   void stop_at_first_not_utf8() { stop_at_not_utf8_ = true; }
   [[nodiscard]] bool stopped_at_not_utf8() const { return stop_ == Stop::not_utf8; }
+
+  // The input starts in the middle of a file, at a line start (a second half read on another thread):
+  // no byte order mark is looked for. Before the first next().
+  void start_mid_file() {
+    PRORATA_ASSERT(input_bytes_ == 0);
+    first_chunk_ = false;
+  }
+  // Bytes of the input before the next record (or skipped byte): where next() goes on.
+  [[nodiscard]] std::uint64_t next_offset() const { return input_bytes_ - (chunk_size_ - chunk_at_); }
+  // The physical line (1-based) the next record starts on.
+  [[nodiscard]] std::uint64_t next_line() const { return line_; }
+  // Nothing carried from the records before into the next one (no stop, no character left open): a
+  // reader started at next_offset() with start_mid_file() reads what this one would read from there.
+  [[nodiscard]] bool at_clean_record_start() const { return stop_ == Stop::none && utf8_.complete(); }
 
   static constexpr std::size_t chunk_bytes = std::size_t{64} << 10;  // the default block size
   static constexpr std::size_t bom_bytes = 3;

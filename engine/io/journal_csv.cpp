@@ -21,6 +21,7 @@
 #include "io/input_file.h"
 #include "io/journal_columns.h"
 #include "io/journal_pipeline.h"
+#include "io/journal_second_half.h"
 #include "io/text_checks.h"
 #include "core/nearest_name.h"
 
@@ -154,6 +155,10 @@ class JournalCsv {
       : path_(path), row_loc_{path, 0, 0}, router_(router), categories_(categories) {}
 
   [[nodiscard]] bool has_header() const { return header_state_ != HeaderState::none; }
+  // The header read, when good: what a second reader of the file needs (io/journal_second_half.h).
+  [[nodiscard]] const Header* good_header() const {
+    return header_state_ == HeaderState::read && header_.ok ? &header_ : nullptr;
+  }
   void header(const CsvRecord& record, Diagnostics& diagnostics);
   // The header line itself was malformed (and reported): rows can then only be checked as CSV.
   void lose_header() { header_state_ = HeaderState::malformed; }
@@ -320,15 +325,52 @@ class DirectTarget final : public detail::RowTarget {
   Event event_;  // reused row after row, keeping its strings' capacity
 };
 
+// A journal file read on two threads, each its own half (io/journal_second_half.h).
+struct SplitPlan {
+  const std::string& path;
+  std::uint64_t offset;  // where the second half starts
+};
+
+// What the second half read and folded, merged into the builders, then its kept rows read as this
+// thread would read them; false, having changed nothing, when it cannot stand for this thread's
+// reading on from the middle (`next_line`: the physical line there).
+bool merge_second_half(detail::SecondHalf& half, std::uint64_t next_line, ConventionRouter& router,
+                       JournalCsv& journal, detail::RowTarget& target) {
+  if (!half.finish()) return false;
+  if (next_line - 1 > std::numeric_limits<std::uint32_t>::max() - half.lines()) return false;  // line_max
+  for (std::size_t k = 0; k < half.parts().size(); ++k) {
+    const detail::SecondHalf::Part& part = half.parts()[k];
+    if (part.rows != 0 && !half.builders()[k]->can_merge_expenses(part.expenses, part.magnitude, half.kept_magnitude())) {
+      return false;
+    }
+  }
+  for (std::size_t k = 0; k < half.parts().size(); ++k) {
+    const detail::SecondHalf::Part& part = half.parts()[k];
+    if (part.rows != 0) half.builders()[k]->merge_expenses(part.expenses, part.magnitude, part.rows);
+  }
+  for (const auto& [id, rows] : half.other_conventions()) router.count_other(id, rows);
+  CsvRecord record;
+  const auto line_offset = static_cast<std::uint32_t>(next_line - 1);
+  for (std::size_t k = 0; k < half.kept_rows().size(); ++k) {
+    half.kept_rows().load(k, line_offset, record);
+    journal.row(record, target);
+    target.row_done();
+  }
+  return true;
+}
+
 // One pass over the journal. A line that is not UTF-8 stops it there, with one error: the file is in
 // another encoding, and every line it would drop (a signature, a statement) would make the checks
-// across lines report problems that are not there.
+// across lines report problems that are not there. With `split`, a second thread reads the second
+// half once the header is read.
 ReadEnd read_rows(std::istream& in, const std::string& path, detail::RowTarget& target, std::size_t block_bytes,
-                  ConventionRouter* router, CategoryNames& categories) {
+                  ConventionRouter* router, CategoryNames& categories, const SplitPlan* split = nullptr) {
+  PRORATA_ASSERT(split == nullptr || router != nullptr);
   CsvReader reader(in, path, limits::journal_file_bytes_max, block_bytes);
   reader.stop_at_first_not_utf8();
   CsvRecord record;
   JournalCsv journal(path, router, categories);
+  std::optional<detail::SecondHalf> second_half;
   bool read_error = false;  // before the header, nothing reaches the sink: only the reading finds errors
   for (;;) {
     const std::size_t errors_before = target.diagnostics().error_count();
@@ -345,9 +387,19 @@ ReadEnd read_rows(std::istream& in, const std::string& path, detail::RowTarget& 
         return ReadEnd::complete;
       }
       journal.header(record, target.diagnostics());
+      if (split != nullptr && journal.good_header() != nullptr && reader.next_offset() < split->offset) {
+        second_half.emplace(split->path, split->offset, *journal.good_header(), *router, block_bytes);
+      }
     }
     read_error = read_error || target.diagnostics().error_count() > errors_before;
     target.row_done();
+    if (second_half && reader.next_offset() >= split->offset) {
+      if (reader.next_offset() == split->offset && reader.at_clean_record_start() &&
+          merge_second_half(*second_half, reader.next_line(), *router, journal, target)) {
+        return ReadEnd::complete;  // the whole file read, its second half by the other thread
+      }
+      second_half.reset();  // this thread reads on from here
+    }
   }
   read_error = read_error || target.diagnostics().error_count() > 0;  // what ended the reading
   if (!journal.has_header() && !read_error) {
@@ -359,13 +411,24 @@ ReadEnd read_rows(std::istream& in, const std::string& path, detail::RowTarget& 
 
 // The journal's rows to `sink`, on one thread or two (options.threads): the same either way. With
 // `router` (which `sink` then is), expense rows go to its builders (JournalCsv::take_expense).
+// `file_bytes`: the size of the file `path` names, which `in` reads from its start (nullopt for any
+// other stream): a large one is read in two halves, one per thread (io/journal_second_half.h).
 ReadEnd read_events(std::istream& in, const std::string& path, EventSink& sink, Diagnostics& diagnostics,
-                    const JournalReadOptions& options, ConventionRouter* router = nullptr) {
+                    const JournalReadOptions& options, ConventionRouter* router = nullptr,
+                    std::optional<std::uint64_t> file_bytes = std::nullopt) {
   PRORATA_ASSERT(router == nullptr || router == &sink);
   Diagnostics found;  // this file's own: `diagnostics` may be full already, or hold other files'
   ReadEnd end = ReadEnd::complete;
   CategoryNames categories;  // named by the expense rows until the last is folded
-  if (options.threads <= 1) {
+  std::optional<std::uint64_t> split_at;
+  if (options.threads >= 2 && router != nullptr && file_bytes && *file_bytes >= options.split_bytes_min) {
+    split_at = detail::SecondHalf::start_offset(path, *file_bytes);
+  }
+  if (split_at) {
+    DirectTarget target(sink, found);
+    const SplitPlan plan{path, *split_at};
+    end = read_rows(in, path, target, options.block_bytes, router, categories, &plan);
+  } else if (options.threads <= 1) {
     DirectTarget target(sink, found);
     end = read_rows(in, path, target, options.block_bytes, router, categories);
   } else {
@@ -431,12 +494,16 @@ bool read_journal(std::istream& in, const std::string& path, EventSink& sink, Di
 namespace {
 
 // The journal file opened for reading, or nullopt with one diagnostic (cannot open, too large).
-std::optional<std::ifstream> open_journal(const std::string& path, Diagnostics& diagnostics) {
+// `file_bytes`: set to the size of a regular file (left unset for a pipe or a device).
+std::optional<std::ifstream> open_journal(const std::string& path, Diagnostics& diagnostics,
+                                          std::optional<std::uint64_t>& file_bytes) {
   auto in = open_input_file(path, "the journal", diagnostics);
   if (!in) return std::nullopt;
-  std::error_code size_error;
-  const std::uintmax_t size_bytes = std::filesystem::file_size(path, size_error);  // fails on a pipe: fine,
-  if (!size_error && size_bytes > limits::journal_file_bytes_max) {                // the reader counts too
+  std::error_code size_error;  // a pipe has no size: the reader counts its bytes
+  const bool regular = std::filesystem::is_regular_file(path, size_error);
+  const std::uintmax_t size_bytes = regular && !size_error ? std::filesystem::file_size(path, size_error) : 0;
+  if (regular && !size_error) file_bytes = size_bytes;
+  if (size_bytes > limits::journal_file_bytes_max) {
     diagnostics.error(SourceLoc{path, 0, 0}, "the file is " + std::to_string(size_bytes) +
                                                  " bytes, more than the limit of " +
                                                  std::to_string(limits::journal_file_bytes_max) + " bytes");
@@ -449,18 +516,22 @@ std::optional<std::ifstream> open_journal(const std::string& path, Diagnostics& 
 
 bool read_journal_file(const std::string& path, EventSink& sink, Diagnostics& diagnostics,
                        const JournalReadOptions& options) {
-  auto in = open_journal(path, diagnostics);
+  std::optional<std::uint64_t> file_bytes;
+  auto in = open_journal(path, diagnostics, file_bytes);
   return in && read_journal(*in, path, sink, diagnostics, options);
 }
 
-bool load_journal(std::istream& in, const std::string& path, const Rules& rules, JournalBuilder& builder,
-                  Diagnostics& diagnostics, const JournalReadOptions& options) {
+namespace {
+
+bool load_one(std::istream& in, const std::string& path, const Rules& rules, JournalBuilder& builder,
+              Diagnostics& diagnostics, const JournalReadOptions& options, std::optional<std::uint64_t> file_bytes) {
   ConventionRouter router;
   router.add_route(rules.id, builder);
   Diagnostics found;
   // Lines not read (another encoding) would make the checks across lines wrong: they wait for a file
   // that reads to its end.
-  if (read_events(in, path, router, found, options, options.expense_rows ? &router : nullptr) == ReadEnd::complete) {
+  if (read_events(in, path, router, found, options, options.expense_rows ? &router : nullptr, file_bytes) ==
+      ReadEnd::complete) {
     builder.finish(found);  // what needs every line: reported with the lines' own problems
     warn_other_conventions(path, rules, router, builder.facts().events, found);
   }
@@ -468,14 +539,15 @@ bool load_journal(std::istream& in, const std::string& path, const Rules& rules,
   return found.empty();
 }
 
-bool load_journal_portfolio(std::istream& in, const std::string& path, const std::vector<ConventionLoad>& conventions,
-                            std::map<std::string, std::uint64_t>& other_conventions, Diagnostics& diagnostics,
-                            const JournalReadOptions& options) {
+bool load_many(std::istream& in, const std::string& path, const std::vector<ConventionLoad>& conventions,
+               std::map<std::string, std::uint64_t>& other_conventions, Diagnostics& diagnostics,
+               const JournalReadOptions& options, std::optional<std::uint64_t> file_bytes) {
   PRORATA_ASSERT(!conventions.empty());
   ConventionRouter router;
   for (const ConventionLoad& c : conventions) router.add_route(c.rules->id, *c.builder);
   Diagnostics found;
-  if (read_events(in, path, router, found, options, options.expense_rows ? &router : nullptr) == ReadEnd::complete) {
+  if (read_events(in, path, router, found, options, options.expense_rows ? &router : nullptr, file_bytes) ==
+      ReadEnd::complete) {
     for (const ConventionLoad& c : conventions) c.builder->finish(found);
     if (conventions.size() == 1) {
       warn_other_conventions(path, *conventions[0].rules, router, conventions[0].builder->facts().events, found);
@@ -488,17 +560,32 @@ bool load_journal_portfolio(std::istream& in, const std::string& path, const std
   return found.empty();
 }
 
+}  // namespace
+
+bool load_journal(std::istream& in, const std::string& path, const Rules& rules, JournalBuilder& builder,
+                  Diagnostics& diagnostics, const JournalReadOptions& options) {
+  return load_one(in, path, rules, builder, diagnostics, options, std::nullopt);
+}
+
+bool load_journal_portfolio(std::istream& in, const std::string& path, const std::vector<ConventionLoad>& conventions,
+                            std::map<std::string, std::uint64_t>& other_conventions, Diagnostics& diagnostics,
+                            const JournalReadOptions& options) {
+  return load_many(in, path, conventions, other_conventions, diagnostics, options, std::nullopt);
+}
+
 bool load_journal_portfolio_file(const std::string& path, const std::vector<ConventionLoad>& conventions,
                                  std::map<std::string, std::uint64_t>& other_conventions, Diagnostics& diagnostics,
                                  const JournalReadOptions& options) {
-  auto in = open_journal(path, diagnostics);
-  return in && load_journal_portfolio(*in, path, conventions, other_conventions, diagnostics, options);
+  std::optional<std::uint64_t> file_bytes;
+  auto in = open_journal(path, diagnostics, file_bytes);
+  return in && load_many(*in, path, conventions, other_conventions, diagnostics, options, file_bytes);
 }
 
 bool load_journal_file(const std::string& path, const Rules& rules, JournalBuilder& builder, Diagnostics& diagnostics,
                        const JournalReadOptions& options) {
-  auto in = open_journal(path, diagnostics);
-  return in && load_journal(*in, path, rules, builder, diagnostics, options);
+  std::optional<std::uint64_t> file_bytes;
+  auto in = open_journal(path, diagnostics, file_bytes);
+  return in && load_one(*in, path, rules, builder, diagnostics, options, file_bytes);
 }
 
 }  // namespace prorata::io

@@ -40,6 +40,10 @@ struct JournalReadOptions {
   // Expense lines in their commonest form go to their convention's builder as rows, without an event
   // (core/expense_row.h); false reads every line as an event, the same results more slowly (for tests).
   bool expense_rows = true;
+  // A journal file (not another stream) of at least this size, read with 2 or more threads and
+  // expense_rows, is read in two halves, one per thread (io/journal_second_half.h); smaller ones as
+  // above. Tests set it low to read small files that way.
+  std::uint64_t split_bytes_min = std::uint64_t{4} << 20;
 };
 
 // Reads a journal in one pass, without rules, feeding every event to `sink`. `path` only labels

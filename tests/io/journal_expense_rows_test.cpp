@@ -8,6 +8,10 @@
 // whatever the block size.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
 #include <map>
 #include <memory>
 #include <sstream>
@@ -83,6 +87,34 @@ Outcome read(const std::string& text, const std::vector<Rules>& rules,
   std::map<std::string, std::uint64_t> other;
   prorata::io::load_journal_portfolio(in, "j.csv", loads, other, diagnostics, options);
   return outcome_of(diagnostics, pointers, other);
+}
+
+// The same read from a file, in two halves on two threads (io/journal_second_half.h) whatever its size;
+// the file's path is shown as "j.csv", as read() names it.
+Outcome read_file_in_halves(const std::string& text, const std::vector<Rules>& rules, std::size_t block) {
+  const std::filesystem::path path = std::filesystem::temp_directory_path() / "prorata-halves-j.csv";
+  { std::ofstream(path, std::ios::binary) << text; }
+  std::vector<std::unique_ptr<JournalBuilder>> builders;
+  std::vector<JournalBuilder*> pointers;
+  std::vector<prorata::io::ConventionLoad> loads;
+  for (const Rules& r : rules) {
+    builders.push_back(std::make_unique<JournalBuilder>(r));
+    pointers.push_back(builders.back().get());
+    loads.push_back({&r, builders.back().get()});
+  }
+  prorata::io::JournalReadOptions options;
+  options.threads = 2;
+  options.block_bytes = block;
+  options.split_bytes_min = 0;
+  Diagnostics diagnostics;
+  std::map<std::string, std::uint64_t> other;
+  prorata::io::load_journal_portfolio_file(path.string(), loads, other, diagnostics, options);
+  Outcome out = outcome_of(diagnostics, pointers, other);
+  for (std::string& d : out.diagnostics) {
+    if (d.starts_with(path.string())) d = "j.csv" + d.substr(path.string().size());
+  }
+  std::filesystem::remove(path);
+  return out;
 }
 
 std::string mixed_journal() {
@@ -163,6 +195,19 @@ void check_same(const std::string& text, const std::vector<Rules>& rules) {
       }
       CHECK(rows.events == reference.events);
       CHECK(rows.other_conventions == reference.other_conventions);
+      if (threads == 1) continue;
+      const Outcome halves = read_file_in_halves(text, rules, block);
+      CHECK(joined(halves.diagnostics) == joined(reference.diagnostics));
+      REQUIRE(halves.expense_cells.size() == reference.expense_cells.size());
+      for (std::size_t k = 0; k < halves.expense_cells.size(); ++k) {  // within a day, cells in any order
+        std::vector<std::string> sorted_halves = halves.expense_cells[k];
+        std::vector<std::string> sorted_reference = reference.expense_cells[k];
+        std::sort(sorted_halves.begin(), sorted_halves.end());
+        std::sort(sorted_reference.begin(), sorted_reference.end());
+        CHECK(joined(sorted_halves) == joined(sorted_reference));
+      }
+      CHECK(halves.events == reference.events);
+      CHECK(halves.other_conventions == reference.other_conventions);
     }
   }
 }
