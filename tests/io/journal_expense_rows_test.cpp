@@ -70,10 +70,9 @@ Outcome outcome_of(const Diagnostics& diagnostics, const std::vector<JournalBuil
   return out;
 }
 
-// As prorata reads a journal (options.expense_rows: expense lines in their commonest form as rows), or
-// with every line an event, checked by JournalBuilder::add.
-Outcome read(const std::string& text, const std::vector<Rules>& rules,
-                       const prorata::io::JournalReadOptions& options) {
+// One builder per rules, loaded by `load` (a call of load_journal_portfolio or its _file variant).
+template <typename Load>
+Outcome load_with_builders(const std::vector<Rules>& rules, Load&& load) {
   std::vector<std::unique_ptr<JournalBuilder>> builders;
   std::vector<JournalBuilder*> pointers;
   std::vector<prorata::io::ConventionLoad> loads;
@@ -82,11 +81,20 @@ Outcome read(const std::string& text, const std::vector<Rules>& rules,
     pointers.push_back(builders.back().get());
     loads.push_back({&r, builders.back().get()});
   }
-  std::istringstream in(text);
   Diagnostics diagnostics;
   std::map<std::string, std::uint64_t> other;
-  prorata::io::load_journal_portfolio(in, "j.csv", loads, other, diagnostics, options);
+  load(loads, other, diagnostics);
   return outcome_of(diagnostics, pointers, other);
+}
+
+// As prorata reads a journal (options.expense_rows: expense lines in their commonest form as rows), or
+// with every line an event, checked by JournalBuilder::add.
+Outcome read(const std::string& text, const std::vector<Rules>& rules,
+                       const prorata::io::JournalReadOptions& options) {
+  std::istringstream in(text);
+  return load_with_builders(rules, [&](const auto& loads, auto& other, Diagnostics& diagnostics) {
+    prorata::io::load_journal_portfolio(in, "j.csv", loads, other, diagnostics, options);
+  });
 }
 
 // The same read from a file, in two halves on two threads (io/journal_second_half.h) whatever its size;
@@ -94,22 +102,13 @@ Outcome read(const std::string& text, const std::vector<Rules>& rules,
 Outcome read_file_in_halves(const std::string& text, const std::vector<Rules>& rules, std::size_t block) {
   const std::filesystem::path path = std::filesystem::temp_directory_path() / "prorata-halves-j.csv";
   { std::ofstream(path, std::ios::binary) << text; }
-  std::vector<std::unique_ptr<JournalBuilder>> builders;
-  std::vector<JournalBuilder*> pointers;
-  std::vector<prorata::io::ConventionLoad> loads;
-  for (const Rules& r : rules) {
-    builders.push_back(std::make_unique<JournalBuilder>(r));
-    pointers.push_back(builders.back().get());
-    loads.push_back({&r, builders.back().get()});
-  }
   prorata::io::JournalReadOptions options;
   options.threads = 2;
   options.block_bytes = block;
   options.split_bytes_min = 0;
-  Diagnostics diagnostics;
-  std::map<std::string, std::uint64_t> other;
-  prorata::io::load_journal_portfolio_file(path.string(), loads, other, diagnostics, options);
-  Outcome out = outcome_of(diagnostics, pointers, other);
+  Outcome out = load_with_builders(rules, [&](const auto& loads, auto& other, Diagnostics& diagnostics) {
+    prorata::io::load_journal_portfolio_file(path.string(), loads, other, diagnostics, options);
+  });
   for (std::string& d : out.diagnostics) {
     if (d.starts_with(path.string())) d = "j.csv" + d.substr(path.string().size());
   }
