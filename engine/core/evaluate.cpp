@@ -1,6 +1,9 @@
 #include "core/evaluate.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
 
 #include "core/assert.h"
 #include "core/caps.h"
@@ -62,11 +65,23 @@ Evaluation evaluate_detailed(const Rules& rules, const JournalFacts& facts, Date
   for (std::size_t k : facts.timeline.in_force(settled_on)) status.amendments_in_force.push_back(rules.amendments[k].id);
 
   Money eligible{};
-  facts.expenses.for_each_until(as_of, [&](Date day, const std::string& category, Money amount) {
-    const bool in_term = status.term.effective && *status.term.effective <= day && day <= *status.term.end;
+  // Eligibility as on the expense's own date: decided once per version of the rules and category (a
+  // version holds for days on end, and cells come in date order), not once per cell.
+  const std::vector<std::string>& categories = facts.expenses.categories();
+  const RulesVersion* decided_for = nullptr;
+  std::vector<bool> eligible_category;  // by category index, under `decided_for`
+  facts.expenses.for_each_indexed_until(as_of, [&](Date day, std::uint32_t category, Money amount) {
     status.totals.spending += amount;
-    // Eligibility as on the expense's own date.
-    if (in_term && facts.timeline.on(day).rules(rules).is_eligible(category)) eligible += amount;
+    if (!status.term.effective || day < *status.term.effective || day > *status.term.end) return;
+    const RulesVersion& in_force = facts.timeline.on(day);
+    if (&in_force != decided_for) {
+      decided_for = &in_force;
+      const Rules& rules_then = in_force.rules(rules);
+      eligible_category.assign(categories.size(), false);
+      for (std::size_t k = 0; k < categories.size(); ++k) eligible_category[k] = rules_then.is_eligible(categories[k]);
+    }
+    PRORATA_ASSERT(category < eligible_category.size());
+    if (eligible_category[category]) eligible += amount;
   });
   status.totals.eligible_spending = max(eligible, Money{});
 

@@ -10,6 +10,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/calendar.h"
@@ -44,6 +45,12 @@ class ExpenseDays {
   template <typename Visit>
   void for_each_until(Date last, Visit&& visit) const {
     walk(last, [&](Date day, std::uint32_t category, Money amount) { visit(day, categories_[category], amount); });
+  }
+  // The same with each category as its index in categories(): for a caller that decides once per
+  // category, not once per cell.
+  template <typename Visit>
+  void for_each_indexed_until(Date last, Visit&& visit) const {
+    walk(last, std::forward<Visit>(visit));
   }
 
  private:

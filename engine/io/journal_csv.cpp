@@ -347,6 +347,7 @@ bool merge_second_half(detail::SecondHalf& half, std::uint64_t next_line, Conven
   for (std::size_t k = 0; k < half.parts().size(); ++k) {
     const detail::SecondHalf::Part& part = half.parts()[k];
     if (part.rows != 0) half.builders()[k]->merge_expenses(part.expenses, part.magnitude, part.rows);
+    half.release_part(k);
   }
   for (const auto& [id, rows] : half.other_conventions()) router.count_other(id, rows);
   CsvRecord record;

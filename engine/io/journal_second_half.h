@@ -54,6 +54,8 @@ class SecondHalf {
   };
   // After finish() returned true:
   [[nodiscard]] const std::vector<Part>& parts() const { return parts_; }
+  // Frees a part once merged: the merged stores grow as the parts go, so the two never add up.
+  void release_part(std::size_t route) { parts_.at(route) = Part{}; }
   [[nodiscard]] const std::vector<JournalBuilder*>& builders() const { return builders_; }  // per route
   // The rows left to the calling thread, in file order, lines counted from `offset` (line 1).
   [[nodiscard]] const CsvRecordCopies& kept_rows() const { return kept_; }
