@@ -7,6 +7,9 @@
 #include <limits>
 #include <span>
 #include <system_error>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "core/assert.h"
 #include "core/calendar.h"
@@ -331,6 +334,15 @@ struct SplitPlan {
   std::uint64_t offset;  // where the second half starts
 };
 
+// Gives the pages of freed memory back to the system. The second half's folds live in its thread's
+// own heap (glibc gives each thread one), which the merged stores, on this thread, cannot reuse: freed
+// as they are merged and given back every so often, they and the grown stores never add up.
+void release_free_memory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
+
 // What the second half read and folded, merged into the builders, then its kept rows read as this
 // thread would read them; false, having changed nothing, when it cannot stand for this thread's
 // reading on from the middle (`next_line`: the physical line there).
@@ -348,6 +360,7 @@ bool merge_second_half(detail::SecondHalf& half, std::uint64_t next_line, Conven
     const detail::SecondHalf::Part& part = half.parts()[k];
     if (part.rows != 0) half.builders()[k]->merge_expenses(part.expenses, part.magnitude, part.rows);
     half.release_part(k);
+    if (k % 128 == 127) release_free_memory();
   }
   for (const auto& [id, rows] : half.other_conventions()) router.count_other(id, rows);
   CsvRecord record;

@@ -4,9 +4,6 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 #include <exception>
 
 #include "commands.h"
@@ -14,12 +11,6 @@
 
 int main(int argc, char** argv) {
   using namespace prorata::cli;
-#if defined(__GLIBC__)
-  // One heap for both threads: what the journal's second reader frees as its folds are merged is
-  // then reused by the stores they grow, instead of staying in a heap of its own (10M-line
-  // portfolio: see README, Performance). Both threads allocate rarely, so they seldom wait for it.
-  mallopt(M_ARENA_MAX, 1);
-#endif
   CLI::App app{"prorata: exact settlement of capped multi-party contributions"};
   app.require_subcommand(1);
   app.fallthrough();  // -v/--verbose also after the sub-command
