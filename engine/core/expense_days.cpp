@@ -69,6 +69,11 @@ void ExpenseDays::add_all(const ExpenseDays& other) {
   PRORATA_ASSERT(&other != this);
   std::vector<std::uint32_t> index(other.categories_.size());
   for (std::size_t k = 0; k < index.size(); ++k) index[k] = category_index(other.categories_[k]);
+  // Grown once to about the size both will take (a journal's later lines mostly pack as they did
+  // there), not a quarter at a time: each step would leave a freed buffer the grown one cannot reuse.
+  const std::size_t open_bytes_max = 2 * varint_bytes_max + (open_cells_.size() + other.open_cells_.size()) *
+                                                                2 * varint_bytes_max;
+  packed_.reserve(packed_.size() + other.packed_.size() + open_bytes_max);
   other.walk(Date::max(), [&](Date day, std::uint32_t category, Money amount) {
     add_indexed(day, index[category], amount);
   });
