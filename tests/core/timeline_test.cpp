@@ -3,6 +3,8 @@
 // when their effective dates differ (they apply by date); a later cap change wins over an earlier one.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <random>
 #include <string>
 #include <vector>
@@ -108,6 +110,39 @@ TEST_CASE("amendments apply by effective date: their order in the file changes n
       else if (a_in) expected = "9500.00";
       else if (b_in) expected = "9800.00";
       CHECK(format_amount(row(s1, "nord").cap_agreed) == expected);
+    }
+  }
+}
+
+TEST_CASE("an expense is eligible under the rules in force on its own day, as an amendment changes them") {
+  std::mt19937_64 rng(20201204);
+  Rules rules = seed_rules();  // every category eligible
+  AmendmentChanges coaching_only;
+  coaching_only.eligible_categories = std::vector<std::string>{"coaching"};
+  rules.amendments = {amendment("avenant-c", coaching_only)};
+  for (int round = 0; round < 200; ++round) {
+    Lines j = random_seed_journal(rng);
+    const Date signed_on = random_day(rng, day("2020-07-21"), 100);
+    sign(j, "avenant-c", signed_on);
+    const JournalFacts facts = load(rules, j);
+    for (const char* as_of : {"2020-08-01", "2020-10-15", "2021-06-30"}) {
+      CAPTURE(round);
+      CAPTURE(as_of);
+      const Status s = evaluate(rules, facts, day(as_of));
+      REQUIRE(s.term.effective.has_value());
+      REQUIRE(s.term.end.has_value());
+      // Worked from the lines alone: within the term and up to the date, every category before the
+      // amendment's day, coaching only from it on; a negative net counts as nothing.
+      std::int64_t spending = 0;
+      std::int64_t eligible = 0;
+      for (const Event& e : j.events) {
+        if (e.kind != EventKind::expense || e.date > day(as_of)) continue;
+        spending += e.amount->cents;
+        const bool in_term = *s.term.effective <= e.date && e.date <= *s.term.end;
+        if (in_term && (e.date < signed_on || e.category == "coaching")) eligible += e.amount->cents;
+      }
+      CHECK(s.totals.spending.cents == spending);
+      CHECK(s.totals.eligible_spending.cents == std::max<std::int64_t>(eligible, 0));
     }
   }
 }
