@@ -1,6 +1,7 @@
 // ExpenseDays: the compact day x category store of a convention's expenses, against sums worked by hand.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 #include <limits>
@@ -134,4 +135,68 @@ TEST_CASE("packed days: dates far before 1970 and after 2100, and the extreme am
                                                                 "1901-01-02 a " + std::to_string(big),
                                                                 "2199-12-31 b 1", "2200-01-01 b -1"});
   CHECK(e.packed_bytes() > 0);
+}
+
+namespace {
+
+std::vector<std::string> sorted_cells(const ExpenseDays& e) {  // within a day, add_all may order cells otherwise
+  std::vector<std::string> out = e.empty() ? std::vector<std::string>{} : until(e, e.last_day());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("add_all: a store of later lines merged in equals adding those lines one by one (1,000 random splits)") {
+  std::uint64_t state = 777;
+  auto next = [&](std::uint64_t bound) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % bound;
+  };
+  const std::vector<std::string> names{"travel", "meals", "study", "coaching", "rent"};
+
+
+  for (int journal = 0; journal < 1000; ++journal) {
+    struct Line {
+      Date date;
+      std::string category;
+      Money amount;
+    };
+    std::vector<Line> lines;
+    Date d = day("2020-01-01") + date::days{static_cast<int>(next(400))};
+    const std::uint64_t count = next(50);
+    const bool in_order = journal % 2 == 0;
+    for (std::uint64_t k = 0; k < count; ++k) {
+      d += date::days{static_cast<int>(next(3))};
+      Date at = d;
+      if (!in_order && next(10) == 0) at = d - date::days{static_cast<int>(next(20))};
+      const std::int64_t cents = next(4) == 0 ? -static_cast<std::int64_t>(next(1ULL << 40)) : static_cast<std::int64_t>(next(90'000) + 1);
+      lines.push_back({at, names[next(names.size())], Money{cents}});
+    }
+    const std::size_t split = lines.empty() ? 0 : next(lines.size() + 1);
+    ExpenseDays whole, first, second;
+    ReferenceDays reference;
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      whole.add(lines[k].date, lines[k].category, lines[k].amount);
+      (k < split ? first : second).add(lines[k].date, lines[k].category, lines[k].amount);
+      reference.add(lines[k].date, lines[k].category, lines[k].amount.cents);
+    }
+    first.add_all(second);
+    CAPTURE(journal);
+    CAPTURE(split);
+    std::vector<std::string> expected =
+        reference.days.empty() ? std::vector<std::string>{} : reference.until(reference.days.rbegin()->first);
+    std::sort(expected.begin(), expected.end());
+    CHECK(sorted_cells(first) == expected);
+    CHECK(first.cell_count() == whole.cell_count());
+    CHECK(first.empty() == whole.empty());
+    if (!whole.empty()) CHECK(first.last_day() == whole.last_day());
+    // Lines added after the merge land where they would have: on the last day, or a later one.
+    if (!whole.empty()) {
+      const Date after = whole.last_day() + date::days{static_cast<int>(next(2))};
+      first.add(after, "travel", Money{3});
+      whole.add(after, "travel", Money{3});
+      CHECK(sorted_cells(first) == sorted_cells(whole));
+    }
+  }
 }
