@@ -15,6 +15,7 @@
 #include <array>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -287,4 +288,60 @@ TEST_CASE("generated portfolio: 50 varied conventions, each exactly its single s
   CHECK(expected_refunds == 8);
   CHECK(expected_cancellations == 6);
   CHECK(share_keys == std::map<std::string, int>{{"caps", 13}, {"equal", 12}, {"paid", 13}, {"weights", 12}});
+}
+
+namespace {
+
+// The kernel gives transparent huge pages to the memory that asks for them (tools/cli/huge_pages.h).
+bool huge_pages_on_request() {
+  std::ifstream in("/sys/kernel/mm/transparent_hugepage/enabled");
+  std::string modes;
+  std::getline(in, modes);
+  return modes.find("[madvise]") != std::string::npos;
+}
+
+struct EnvSet {  // sets a variable of the environment the CLI inherits, for one scope
+  EnvSet(const char* name, const char* value) : name_(name) { ::setenv(name, value, 1); }
+  ~EnvSet() { ::unsetenv(name_); }
+  EnvSet(const EnvSet&) = delete;
+  EnvSet& operator=(const EnvSet&) = delete;
+  const char* name_;
+};
+
+constexpr const char* huge_pages_line = "memory: glibc's heaps on transparent huge pages";
+
+}  // namespace
+
+TEST_CASE("a large journal: the CLI asks glibc for huge pages, and prints exactly what it prints without them") {
+  if (std::getenv("GLIBC_TUNABLES") != nullptr) {
+    MESSAGE("skipped: GLIBC_TUNABLES is set in the tests' environment");
+    return;
+  }
+  ScratchDir dir;
+  const Generated g = generate(dir.path());
+  for (const std::string format : {"json", "text"}) {
+    CAPTURE(format);
+    const std::vector<std::string> args{"status", "--rules-dir", g.rules_dir.string(), "--journal", g.journal,
+                                        "--as-of", "2023-12-31", "--format", format, "-v"};
+    const auto on_huge = run_cli(args);
+    REQUIRE(on_huge.exit_status == 0);
+    const auto on_small = [&] {
+      EnvSet off("PRORATA_HUGE_PAGES", "0");
+      return run_cli(args);
+    }();
+    REQUIRE(on_small.exit_status == 0);
+    CHECK(on_huge.out == on_small.out);  // byte for byte
+    CHECK(on_small.err.find(huge_pages_line) == std::string::npos);
+    if (huge_pages_on_request()) {
+      CHECK(on_huge.err.find(huge_pages_line) != std::string::npos);
+    } else {
+      MESSAGE("the kernel's transparent huge pages are not in madvise mode here: only the outputs are compared");
+      CHECK(on_huge.err.find(huge_pages_line) == std::string::npos);
+    }
+  }
+  // A small journal is read on 4 KiB pages: executing the program again would cost more than it saves.
+  const auto seed = run_cli({"status", "rules/dinum-preincubation-2020.yaml", "--journal", "fixtures/seed/journal.csv",
+                             "--as-of", "2020-12-31", "-v"});
+  REQUIRE(seed.exit_status == 0);
+  CHECK(seed.err.find(huge_pages_line) == std::string::npos);
 }

@@ -7,10 +7,12 @@
 #include <exception>
 
 #include "commands.h"
+#include "huge_pages.h"
 #include "portfolio_inputs.h"
 
 int main(int argc, char** argv) {
   using namespace prorata::cli;
+  use_huge_pages_for_large_journals(argc, argv);
   CLI::App app{"prorata: exact settlement of capped multi-party contributions"};
   app.require_subcommand(1);
   app.fallthrough();  // -v/--verbose also after the sub-command
@@ -104,6 +106,7 @@ int main(int argc, char** argv) {
   log->set_pattern("prorata: %v");
   log->set_level(verbose ? spdlog::level::info : spdlog::level::warn);
   spdlog::set_default_logger(log);
+  log_huge_pages();
   try {
     if (*check_cmd) {
       const auto files = rules_files_or_report(check.rules.named, check.rules.dir);
