@@ -8,13 +8,12 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include "core/calendar.h"
 #include "core/diagnostic.h"
+#include "core/id_index.h"
 #include "core/money.h"
 
 namespace prorata {
@@ -30,32 +29,31 @@ struct ExpenseRow {
 
 // The expense categories of one reading, each stored once and named by a small id. Filled on the
 // reading thread; the builders read a name on the folding thread only after the batch whose row gave
-// its id was handed over, and a stored name never moves or changes (a fixed array), so the two threads
-// never touch the same name at once.
+// its id was handed over, and a stored name never moves or changes (core/id_index.h), so the two threads
+// never touch the same name at once (a name is read through the pointer the row carries, never through
+// the index, which may grow meanwhile).
 class CategoryNames {
  public:
   static constexpr std::uint32_t capacity = 256;  // then lines with a new category take the general path
   static constexpr std::uint32_t none = capacity;
 
-  CategoryNames() : names_(std::make_unique<std::string[]>(capacity)) {}
-
   // The id of `name`, added if new; `none` once full.
   std::uint32_t id(std::string_view name) {
-    if (last_ < size_ && names_[last_] == name) return last_;  // expenses of one category often follow
-    auto found = ids_.find(name);
-    if (found != ids_.end()) return last_ = found->second;
-    if (size_ == capacity) return none;
-    names_[size_] = std::string(name);
-    ids_.emplace(names_[size_], size_);
-    return last_ = size_++;
+    if (last_ != none && last_name_ == name) return last_;  // expenses of one category often follow
+    std::uint32_t found = names_.find(name);
+    if (found == IdIndex::absent) {
+      if (names_.size() == capacity) return none;
+      found = names_.insert(name);
+    }
+    last_name_ = names_.id(found);
+    return last_ = found;
   }
-  [[nodiscard]] const std::string& name(std::uint32_t id) const { return names_[id]; }
+  [[nodiscard]] const std::string& name(std::uint32_t id) const { return names_.id(id); }
 
  private:
-  std::unique_ptr<std::string[]> names_;
-  std::unordered_map<std::string_view, std::uint32_t> ids_;  // views of names_
-  std::uint32_t size_ = 0;
-  std::uint32_t last_ = capacity;
+  IdIndex names_;  // its stored names never move
+  std::uint32_t last_ = none;
+  std::string_view last_name_;  // names_.id(last_)
 };
 
 }  // namespace prorata

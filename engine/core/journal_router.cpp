@@ -9,19 +9,6 @@
 
 namespace prorata {
 
-void ConventionRouter::add_route(std::string convention_id, EventSink& sink) {
-  PRORATA_ASSERT(!convention_id.empty());
-  const bool inserted = sinks_.emplace(std::move(convention_id), Route{&sink, nullptr, {}, sinks_.size()}).second;
-  PRORATA_ASSERT(inserted);
-}
-
-void ConventionRouter::add_route(std::string convention_id, JournalBuilder& builder) {
-  PRORATA_ASSERT(!convention_id.empty());
-  const bool inserted =
-      sinks_.emplace(std::move(convention_id), Route{&builder, &builder, builder.beneficiary_id(), sinks_.size()}).second;
-  PRORATA_ASSERT(inserted);
-}
-
 namespace {
 
 // What well_formed() accepts without a word.
@@ -31,19 +18,30 @@ bool is_plain_convention_id(std::string_view convention) {
 
 }  // namespace
 
+void ConventionRouter::add_route(std::string convention_id, EventSink& sink) {
+  PRORATA_ASSERT(is_plain_convention_id(convention_id) && ids_.find(convention_id) == IdIndex::absent);
+  ids_.insert(convention_id);
+  routes_.push_back(Route{&sink, nullptr, {}});
+}
+
+void ConventionRouter::add_route(std::string convention_id, JournalBuilder& builder) {
+  PRORATA_ASSERT(is_plain_convention_id(convention_id) && ids_.find(convention_id) == IdIndex::absent);
+  ids_.insert(convention_id);
+  routes_.push_back(Route{&builder, &builder, builder.beneficiary_id()});
+}
+
 ConventionRouter::Lookup ConventionRouter::look_up(bool has_column, std::string_view convention) {
-  PRORATA_ASSERT(!sinks_.empty());
+  PRORATA_ASSERT(!routes_.empty());
   if (!has_column) {
     // A journal without a convention column serves one convention.
-    return sinks_.size() == 1 ? Lookup{&sinks_.begin()->second, false} : Lookup{};
+    return routes_.size() == 1 ? Lookup{&routes_.front(), false} : Lookup{};
   }
+  // A loaded id is a plain one (add_route): a cell found needs no other check.
+  const std::uint32_t number = ids_.find(convention);
+  if (number != IdIndex::absent) return {&routes_[number], false};
   if (!is_plain_convention_id(convention)) return {};
-  auto route = sinks_.find(convention);
-  if (route == sinks_.end()) {
-    ++other_[std::string(convention)];
-    return {nullptr, true};
-  }
-  return {&route->second, false};
+  ++other_[std::string(convention)];
+  return {nullptr, true};
 }
 
 ConventionRouter::ExpenseRoute ConventionRouter::route_expense(bool has_column, std::string_view convention) {
@@ -54,17 +52,17 @@ ConventionRouter::ExpenseRoute ConventionRouter::route_expense(bool has_column, 
 
 ConventionRouter::ExpenseRouteFound ConventionRouter::find_expense_route(bool has_column,
                                                                        std::string_view convention) const {
-  PRORATA_ASSERT(!sinks_.empty());
-  const Route* route = nullptr;
+  PRORATA_ASSERT(!routes_.empty());
+  std::uint32_t number = IdIndex::absent;
   if (!has_column) {
-    if (sinks_.size() == 1) route = &sinks_.begin()->second;
-  } else if (is_plain_convention_id(convention)) {
-    auto found = sinks_.find(convention);
-    if (found == sinks_.end()) return {nullptr, 0, true, {}};
-    route = &found->second;
+    if (routes_.size() == 1) number = 0;
+  } else {
+    number = ids_.find(convention);  // a loaded id is a plain one (add_route)
+    if (number == IdIndex::absent) return {nullptr, 0, is_plain_convention_id(convention), {}};
   }
-  if (route == nullptr) return {};
-  return {route->builder, route->number, false, route->beneficiary};
+  if (number == IdIndex::absent) return {};
+  const Route& route = routes_[number];
+  return {route.builder, number, false, route.beneficiary};
 }
 
 bool ConventionRouter::well_formed(const Event& event, Diagnostics& diagnostics) const {
@@ -75,7 +73,7 @@ bool ConventionRouter::well_formed(const Event& event, Diagnostics& diagnostics)
   }
   if (!convention.empty() && is_id(convention)) return true;
   std::vector<std::string_view> ids;
-  for (const auto& [id, route] : sinks_) ids.emplace_back(id);
+  for (std::uint32_t number = 0; number < ids_.size(); ++number) ids.emplace_back(ids_.id(number));
   std::sort(ids.begin(), ids.end());
   std::string loaded;
   for (std::string_view id : ids) loaded += (loaded.empty() ? "'" : ", '") + std::string(id) + "'";
@@ -104,7 +102,7 @@ EventSink* ConventionRouter::route(const Event& event, Diagnostics& diagnostics)
     if (!no_column_reported_) {  // once: every line would say the same
       no_column_reported_ = true;
       diagnostics.error(event.loc, "this line names no convention (the journal has no convention column) while " +
-                                       std::to_string(sinks_.size()) + " conventions are loaded: add a convention "
+                                       std::to_string(routes_.size()) + " conventions are loaded: add a convention "
                                        "column, or load the one convention this journal is for");
     }
     return nullptr;
