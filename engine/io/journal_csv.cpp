@@ -189,6 +189,7 @@ class JournalCsv {
   bool row_printable_ascii_ = false;  // the row being read holds no hidden character in any cell
   ConventionRouter* router_;
   CategoryNames& categories_;
+  detail::LastDate last_date_;
 };
 
 void JournalCsv::header(const CsvRecord& record, Diagnostics& diagnostics) {
@@ -224,7 +225,7 @@ void JournalCsv::row(const CsvRecord& record, detail::RowTarget& target) {
 // as a row, or counted as another convention's as route() would. False, having changed nothing, for
 // any other line: read_event then reads it.
 bool JournalCsv::take_expense(const CsvRecord& record, detail::RowTarget& target) {
-  const detail::ExpensePreview preview = detail::preview_expense(record, header_);
+  const detail::ExpensePreview preview = detail::preview_expense(record, header_, last_date_);
   if (!preview.expense) return false;
   const ConventionRouter::ExpenseRoute route =
       router_->route_expense(has_column(Column::convention), cell(record, Column::convention));

@@ -69,12 +69,13 @@ bool SecondHalf::read_all() {
   Diagnostics diagnostics;
   CsvRecord record;
   const bool has_convention = header_.has_column(Column::convention);
+  LastDate last_date;
   while (!stop_.load(std::memory_order_relaxed)) {
     if (!reader.next(record, diagnostics)) break;
     if (!diagnostics.empty()) return false;  // the calling thread reports it, at its place
     if (record.is_empty_line()) continue;    // nothing, as on the calling thread
     if (record.field_count() == header_.field_count) {
-      const ExpensePreview preview = preview_expense(record, header_);
+      const ExpensePreview preview = preview_expense(record, header_, last_date);
       if (preview.expense) {
         const std::string_view convention = header_.cell(record, Column::convention);
         const ConventionRouter::ExpenseRouteFound route = router_.find_expense_route(has_convention, convention);
