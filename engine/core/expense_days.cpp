@@ -10,12 +10,13 @@ namespace {
 
 constexpr std::size_t varint_bytes_max = 10;  // a 64-bit value, 7 bits a byte
 
-void put_varint(std::vector<std::uint8_t>& out, std::uint64_t value) {
+// Writes `value` at `out` (room for varint_bytes_max bytes) and moves it past what it wrote.
+void put_varint(std::uint8_t*& out, std::uint64_t value) {
   while (value >= 0x80) {
-    out.push_back(static_cast<std::uint8_t>(value | 0x80U));
+    *out++ = static_cast<std::uint8_t>(value | 0x80U);
     value >>= 7;
   }
-  out.push_back(static_cast<std::uint8_t>(value));
+  *out++ = static_cast<std::uint8_t>(value);
 }
 
 std::uint64_t get_varint(const std::vector<std::uint8_t>& in, std::size_t& at) {
@@ -107,12 +108,20 @@ void ExpenseDays::close_open_day() {
   if (packed_.capacity() - packed_.size() < bytes_max) {
     packed_.reserve(packed_.size() + std::max(bytes_max, packed_.size() / 4));
   }
-  put_varint(packed_, zigzag((open_day_ - last_packed_).count()));
-  put_varint(packed_, open_cells_.size());
+  // Written in place, then cut to what was written (a byte at a time through push_back was 3 % of a
+  // portfolio run).
+  const std::size_t size_before = packed_.size();
+  packed_.resize(size_before + bytes_max);
+  std::uint8_t* const begin = packed_.data() + size_before;
+  std::uint8_t* out = begin;
+  put_varint(out, zigzag((open_day_ - last_packed_).count()));
+  put_varint(out, open_cells_.size());
   for (const Cell& cell : open_cells_) {
-    put_varint(packed_, cell.category);
-    put_varint(packed_, zigzag(cell.amount.cents));
+    put_varint(out, cell.category);
+    put_varint(out, zigzag(cell.amount.cents));
   }
+  PRORATA_ASSERT(out <= begin + bytes_max);
+  packed_.resize(size_before + static_cast<std::size_t>(out - begin));
   last_packed_ = open_day_;
   open_cells_.clear();
 }
