@@ -7,6 +7,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "io/text_checks.h"
 
@@ -76,8 +79,9 @@ constexpr std::uint64_t not_plain_bytes(std::uint64_t word) {
 constexpr bool is_plain_byte(unsigned char byte) { return byte >= 0x20 && byte < 0x7F && byte != '"'; }
 
 // Cuts bytes[0, size), a line without its line ending, into its comma-separated fields, calling
-// field(begin, end) for each in order, 8 bytes at a time. False (after some calls) when the line
-// holds a byte that is not plain (not_plain_bytes) or has more than `fields_max` fields.
+// field(begin, end) for each in order: 16 bytes at a time where SSE2 is, then 8 (SWAR), then one.
+// False (after some calls) when the line holds a byte that is not plain (not_plain_bytes) or has more
+// than `fields_max` fields.
 template <typename Field>
 bool plain_line_fields(const char* bytes, std::size_t size, std::size_t fields_max, Field&& field) {
   std::size_t field_begin = 0;
@@ -89,6 +93,24 @@ bool plain_line_fields(const char* bytes, std::size_t size, std::size_t fields_m
     return true;
   };
   std::size_t at = 0;
+#if defined(__SSE2__)
+  // 16 bytes at a time (SSE2 is in every x86-64): a byte is not plain when, compared as signed, it is
+  // below 0x20 (the controls, and every byte >= 0x80, negative), or is DEL or a quote.
+  const __m128i space = _mm_set1_epi8(0x20);
+  const __m128i del = _mm_set1_epi8(0x7F);
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i comma = _mm_set1_epi8(',');
+  for (; at + 16 <= size; at += 16) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at));
+    const __m128i not_plain = _mm_or_si128(_mm_cmplt_epi8(chunk, space),
+                                           _mm_or_si128(_mm_cmpeq_epi8(chunk, del), _mm_cmpeq_epi8(chunk, quote)));
+    if (_mm_movemask_epi8(not_plain) != 0) return false;
+    for (auto commas = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, comma))); commas != 0;
+         commas &= commas - 1) {
+      if (!comma_at(at + static_cast<std::size_t>(std::countr_zero(commas)))) return false;
+    }
+  }
+#endif
   if constexpr (std::endian::native == std::endian::little) {
     for (; at + 8 <= size; at += 8) {
       std::uint64_t word = 0;
