@@ -3,7 +3,9 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <random>
+#include <regex>
 #include <string>
 
 #include "core/limits.h"
@@ -45,6 +47,36 @@ TEST_CASE("parse_amount reads -?DIGITS(.D|.DD)? exactly") {
   CHECK(cents_of("-0.01") == -1);
   CHECK(cents_of("007.50") == 750);  // leading zeros are still DIGITS
   CHECK(cents_of("45000.01") == 4500001);
+}
+
+TEST_CASE("parse_amount: 300,000 random texts against a regular expression and integer arithmetic") {
+  // -?DIGITS(.D|.DD)? within 999999999999.99, read by std::regex and std::stoll: nothing shared with
+  // the reader (whose commonest form, -?D{1,12}.DD, has a path of its own).
+  const std::regex form(R"((-?)([0-9]+)(?:\.([0-9]{1,2}))?)");
+  const auto expected = [&](const std::string& text) -> std::optional<std::int64_t> {
+    std::smatch match;
+    if (!std::regex_match(text, match, form)) return std::nullopt;
+    std::string units = match[2].str();
+    units.erase(0, std::min(units.find_first_not_of('0'), units.size() - 1));  // leading zeros
+    if (units.size() > 12) return std::nullopt;
+    std::string decimals = match[3].str();
+    decimals.resize(2, '0');
+    const std::int64_t cents = std::stoll(units) * 100 + std::stoll(decimals);
+    return match[1].length() == 1 ? -cents : cents;
+  };
+  std::mt19937_64 random(20261204);
+  const std::string alphabet = "0123456789999.-+ e,";
+  for (int round = 0; round < 300'000; ++round) {
+    std::string text(random() % 19, '0');
+    for (char& c : text) c = alphabet[random() % (random() % 4 == 0 ? alphabet.size() : 11)];
+    if (random() % 3 == 0 && text.size() >= 4) text[text.size() - 3] = '.';  // the commonest form, often
+    const prorata::AmountParse parsed = prorata::parse_amount(text);
+    const std::optional<std::int64_t> want = expected(text);
+    INFO("text: '", text, "'");
+    REQUIRE(parsed.value.has_value() == want.has_value());
+    if (want) REQUIRE(parsed.value->cents == *want);
+    if (!want) REQUIRE(!parsed.error.empty());
+  }
 }
 
 TEST_CASE("parse_amount accepts the largest magnitude and refuses one cent more") {
