@@ -44,6 +44,7 @@ std::vector<CategoryAmount> eligible_spending_by_category(const Rules& rules, co
                                                           const TermStatus& term, Date as_of) {
   std::map<std::string, Money> by_category;
   if (!term.effective || !term.end) return {};
+  PRORATA_ASSERT(facts.expenses.exact_on(as_of));  // summed days (core/expense_days.h)
   facts.expenses.for_each_until(as_of, [&](Date day, const std::string& category, Money amount) {
     if (day < *term.effective || day > *term.end) return;
     // Eligibility as on the expense's own date.

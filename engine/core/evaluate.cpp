@@ -64,6 +64,14 @@ Evaluation evaluate_detailed(const Rules& rules, const JournalFacts& facts, Date
   const Rules& version = out.version->rules(rules);
   for (std::size_t k : facts.timeline.in_force(settled_on)) status.amendments_in_force.push_back(rules.amendments[k].id);
 
+  // Expense days summed between pinned dates (core/expense_days.h) answer exactly on those dates only.
+  PRORATA_ASSERT(facts.expenses.exact_on(as_of));
+  if (status.term.effective) PRORATA_ASSERT(facts.expenses.exact_on(*status.term.effective));
+  if (status.term.end) PRORATA_ASSERT(facts.expenses.exact_on(*status.term.end));
+  for (const RulesVersion& v : facts.timeline.versions) {
+    if (v.from) PRORATA_ASSERT(facts.expenses.exact_on(*v.from));
+  }
+
   Money eligible{};
   // Eligibility as on the expense's own date: decided once per version of the rules and category (a
   // version holds for days on end, and cells come in date order), not once per cell.

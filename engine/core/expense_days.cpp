@@ -72,12 +72,84 @@ void ExpenseDays::add_all(const ExpenseDays& other) {
   for (std::size_t k = 0; k < index.size(); ++k) index[k] = category_index(other.categories_[k]);
   // Grown once to about the size both will take (a journal's later lines mostly pack as they did
   // there), not a quarter at a time: each step would leave a freed buffer the grown one cannot reuse.
-  const std::size_t open_bytes_max = 2 * varint_bytes_max + (open_cells_.size() + other.open_cells_.size()) *
+  const std::size_t open_bytes_max = 3 * varint_bytes_max + (open_cells_.size() + other.open_cells_.size()) *
                                                                 2 * varint_bytes_max;
   packed_.reserve(packed_.size() + other.packed_.size() + open_bytes_max);
-  other.walk(Date::max(), [&](Date day, std::uint32_t category, Money amount) {
-    add_indexed(day, index[category], amount);
-  });
+  if (!sums_days_) {  // day by day: every cell as if added line by line
+    other.walk(Date::max(), [&](Date day, std::uint32_t category, Money amount) {
+      add_indexed(day, index[category], amount);
+    });
+    return;
+  }
+  // Entries as they are, never summed further here (the dates of the lines that follow `other`'s are
+  // not all pinned yet); late days (which walk() merges in) first, at their own dates.
+  for (const auto& [day, cells] : other.late_) add_entry(day, day, cells, index);
+  for (const auto& [first, last] : other.late_spans_) late_spans_.emplace_back(first, last);
+  std::size_t at = 0;
+  Date previous{};
+  Date first{};
+  Day cells;
+  while (at < other.packed_.size()) {
+    previous = other.unpack_day(at, previous, cells, first);
+    add_entry(first, previous, cells, index);
+  }
+  if (!other.empty()) add_entry(other.open_first_, other.open_day_, other.open_cells_, index);
+}
+
+void ExpenseDays::add_entry(Date first, Date last, const Day& cells, const std::vector<std::uint32_t>& index) {
+  PRORATA_ASSERT(first <= last);
+  if (first < last) has_spans_ = true;
+  if (empty() || last > open_day_) {
+    if (!empty()) close_open_day();
+    open_first_ = first;
+    open_day_ = last;
+  } else if (last == open_day_) {
+    open_first_ = std::min(open_first_, first);
+  } else if (first == last && last >= open_first_) {
+    // a day the open entry sums already
+  } else {  // before the open entry: kept with the late days, a span remembered for the checks
+    for (const Cell& cell : cells) add_to(late_[last], index[cell.category], cell.amount);
+    if (first < last) late_spans_.emplace_back(first, last);
+    return;
+  }
+  for (const Cell& cell : cells) add_to(open_cells_, index[cell.category], cell.amount);
+}
+
+void ExpenseDays::pin(Date day) {
+  const auto at = std::lower_bound(pins_.begin(), pins_.end(), day);
+  if (at == pins_.end() || *at != day) pins_.insert(at, day);
+}
+
+bool ExpenseDays::no_pin_in(Date first, Date last) const {
+  const auto at = std::lower_bound(pins_.begin(), pins_.end(), first);
+  return at == pins_.end() || *at > last;
+}
+
+bool ExpenseDays::pins_hold() const {
+  if (!has_spans_) return true;
+  bool hold = true;
+  for_each_span([&](Date first, Date last) { hold = hold && no_pin_in(first, last); });
+  return hold;
+}
+
+bool ExpenseDays::exact_on(Date day) const {
+  if (!has_spans_) return true;
+  bool exact = true;
+  for_each_span([&](Date first, Date last) { exact = exact && (day < first || day > last); });
+  return exact;
+}
+
+std::size_t ExpenseDays::entry_count() const {
+  std::size_t count = 0;
+  std::size_t at = 0;
+  Date previous{};
+  Date first{};
+  Day cells;
+  while (at < packed_.size()) {
+    previous = unpack_day(at, previous, cells, first);
+    ++count;
+  }
+  return count + (empty() ? 0 : 1) + late_.size();
 }
 
 void ExpenseDays::add(Date date, std::string_view category, Money amount) {
@@ -87,24 +159,30 @@ void ExpenseDays::add(Date date, std::string_view category, Money amount) {
 void ExpenseDays::add_indexed(Date date, std::uint32_t id, Money amount) {
   PRORATA_ASSERT(id < categories_.size());
   if (empty()) {
-    open_day_ = date;
+    open_first_ = open_day_ = date;
   } else if (date > open_day_) {
-    close_open_day();
-    open_day_ = date;
-  } else if (date < open_day_) {
+    if (sums_days_ && no_pin_in(open_first_, date)) {
+      open_day_ = date;  // the open entry sums one more day
+      has_spans_ = true;
+    } else {
+      close_open_day();
+      open_first_ = open_day_ = date;
+    }
+  } else if (date < open_first_) {
     add_to(late_[date], id, amount);  // a journal out of date order: rare, and bounded by its days
     return;
   }
   add_to(open_cells_, id, amount);
 }
 
-// Packs the open day after the last packed one: the gap in days from it (the first day: from
-// 1970-01-01, before or after), the number of cells, then each cell's category and cents.
+// Packs the open entry after the last packed one: the gap in days from it to its last day (the first
+// entry: from 1970-01-01, before or after), the number of cells times two, plus one when it sums
+// several days, then their number less one, then each cell's category and cents.
 void ExpenseDays::close_open_day() {
   PRORATA_ASSERT(!open_cells_.empty() && (packed_.empty() || open_day_ > last_packed_));
   // Grown by a quarter, not doubled: with a thousand conventions in memory, doubling left about a third
   // of these bytes unused (1M-line benchmark: 1.2 MiB); the extra copies cost about 3 ms there.
-  const std::size_t bytes_max = 2 * varint_bytes_max + open_cells_.size() * 2 * varint_bytes_max;
+  const std::size_t bytes_max = 3 * varint_bytes_max + open_cells_.size() * 2 * varint_bytes_max;
   if (packed_.capacity() - packed_.size() < bytes_max) {
     packed_.reserve(packed_.size() + std::max(bytes_max, packed_.size() / 4));
   }
@@ -115,7 +193,9 @@ void ExpenseDays::close_open_day() {
   std::uint8_t* const begin = packed_.data() + size_before;
   std::uint8_t* out = begin;
   put_varint(out, zigzag((open_day_ - last_packed_).count()));
-  put_varint(out, open_cells_.size());
+  const bool span = open_first_ < open_day_;
+  put_varint(out, open_cells_.size() * 2 + (span ? 1 : 0));
+  if (span) put_varint(out, static_cast<std::uint64_t>((open_day_ - open_first_).count()));
   for (const Cell& cell : open_cells_) {
     put_varint(out, cell.category);
     put_varint(out, zigzag(cell.amount.cents));
@@ -126,10 +206,13 @@ void ExpenseDays::close_open_day() {
   open_cells_.clear();
 }
 
-Date ExpenseDays::unpack_day(std::size_t& at, Date previous, Day& cells) const {
+Date ExpenseDays::unpack_day(std::size_t& at, Date previous, Day& cells, Date& first) const {
   const Date day = previous + date::days{unzigzag(get_varint(packed_, at))};
   cells.clear();
-  const std::uint64_t count = get_varint(packed_, at);
+  const std::uint64_t header = get_varint(packed_, at);
+  const std::uint64_t count = header / 2;
+  first = day;
+  if (header % 2 == 1) first = day - date::days{static_cast<std::int64_t>(get_varint(packed_, at))};
   for (std::uint64_t k = 0; k < count; ++k) {
     const auto category = static_cast<std::uint32_t>(get_varint(packed_, at));
     const std::int64_t cents = unzigzag(get_varint(packed_, at));

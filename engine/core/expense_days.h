@@ -5,6 +5,14 @@
 // An expense dated before the last day (a journal out of date order) is kept beside them and merged
 // in when read. Cells are read in date order; within a day, in the order their categories first
 // appeared. There is one cell per day and category.
+//
+// Summing days (sum_days_between_pins): a caller that knows every date its answers will compare an
+// expense's date with (the as-of date, the term's start and end, the dates the rules change) pins
+// them, and consecutive days with no pinned day among them are then kept as one entry, dated on its
+// last day, with one cell per category: what the store holds then grows with the pinned dates, not
+// with the days that have an expense. Every answer on a pinned date is what day-by-day cells give
+// (an entry never straddles one); a date pinned only after days around it were summed makes
+// pins_hold() false, and the caller reads the expenses again day by day.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -29,7 +37,21 @@ class ExpenseDays {
 
   // Adds every cell of `other`, a store of later lines: the same cells and sums as adding those lines
   // one by one (only the order of cells within a day may differ, which no reader of cells depends on).
+  // Its entries of several days are kept as they are (their dates are checked by pins_hold()).
   void add_all(const ExpenseDays& other);
+  // Turns summing days on (before any expense): see the file comment.
+  void sum_days_between_pins() { sums_days_ = true; }
+  [[nodiscard]] bool sums_days() const { return sums_days_; }
+  // A date answers will compare expense dates with: never inside an entry of several days.
+  void pin(Date day);
+  // Whether no entry of several days holds a pinned date: true without summing.
+  [[nodiscard]] bool pins_hold() const;
+  // Whether answers up to `day` and comparisons with it are what day-by-day cells give: no entry of
+  // several days holds it.
+  [[nodiscard]] bool exact_on(Date day) const;
+  // Entries kept (a day, or days summed): for the log and tests.
+  [[nodiscard]] std::size_t entry_count() const;
+
   // The categories named so far, in the order they first appeared.
   [[nodiscard]] const std::vector<std::string>& categories() const { return categories_; }
 
@@ -41,7 +63,8 @@ class ExpenseDays {
   // Bytes held by the packed days (for tests: closed days are packed).
   [[nodiscard]] std::size_t packed_bytes() const { return packed_.size(); }
 
-  // Calls visit(date, category, amount) for every cell dated on or before `last`, in date order.
+  // Calls visit(date, category, amount) for every cell dated on or before `last`, in date order (an
+  // entry of summed days is dated on its last day).
   template <typename Visit>
   void for_each_until(Date last, Visit&& visit) const {
     walk(last, [&](Date day, std::uint32_t category, Money amount) { visit(day, categories_[category], amount); });
@@ -62,20 +85,32 @@ class ExpenseDays {
 
   static void add_to(Day& day, std::uint32_t category, Money amount);
   void close_open_day();
+  [[nodiscard]] bool no_pin_in(Date first, Date last) const;  // none in [first, last]
+  // Calls visit(first, last) for every entry of several days (packed, open, late).
+  template <typename Visit>
+  void for_each_span(Visit&& visit) const;
+  // Adds an entry of `other` ([first, last], its cells) as it is.
+  void add_entry(Date first, Date last, const Day& cells, const std::vector<std::uint32_t>& index);
 
   // Calls visit(date, category index, amount) for every cell dated on or before `last`, in order.
   template <typename Visit>
   void walk(Date last, Visit&& visit) const;
-  // Reads the day that starts at `at` in packed_ (its date follows `previous`) into `cells`.
-  Date unpack_day(std::size_t& at, Date previous, Day& cells) const;
+  // Reads the entry that starts at `at` in packed_ (its date follows `previous`) into `cells`; returns
+  // its last day, and its first in `first`.
+  Date unpack_day(std::size_t& at, Date previous, Day& cells, Date& first) const;
 
   static constexpr std::size_t few_categories = 16;
 
   std::vector<std::uint8_t> packed_;  // the closed days, in date order
   Date last_packed_{};                // the date of the last packed day (1970-01-01 before any)
   Date open_day_{};                   // the last day: its cells are open_cells_
+  Date open_first_{};                 // the first day the open entry sums (open_day_ unless summing days)
   Day open_cells_;
   std::map<Date, Day> late_;          // days before open_day_ added to after it was opened
+  std::vector<std::pair<Date, Date>> late_spans_;  // entries of several days of add_all() kept in late_
+  std::vector<Date> pins_;            // sorted, distinct
+  bool sums_days_ = false;
+  bool has_spans_ = false;            // an entry of several days was made (the checks walk only then)
   std::vector<std::string> categories_;
   std::map<std::string, std::uint32_t, std::less<>> index_;
   std::uint32_t last_category_ = 0;  // the one looked up last: expenses of one category often follow
@@ -103,9 +138,10 @@ void ExpenseDays::walk(Date last, Visit&& visit) const {
   };
   std::size_t at = 0;
   Date previous{};
+  Date first{};
   Day cells;
   while (at < packed_.size()) {
-    const Date day = unpack_day(at, previous, cells);
+    const Date day = unpack_day(at, previous, cells, first);
     previous = day;
     visit_late_before(day);
     if (day > last) return;
@@ -114,6 +150,20 @@ void ExpenseDays::walk(Date last, Visit&& visit) const {
   if (empty()) return;
   visit_late_before(open_day_);
   if (open_day_ <= last) visit_day(open_day_, open_cells_);
+}
+
+template <typename Visit>
+void ExpenseDays::for_each_span(Visit&& visit) const {
+  std::size_t at = 0;
+  Date previous{};
+  Date first{};
+  Day cells;
+  while (at < packed_.size()) {
+    previous = unpack_day(at, previous, cells, first);
+    if (first < previous) visit(first, previous);
+  }
+  if (!empty() && open_first_ < open_day_) visit(open_first_, open_day_);
+  for (const auto& [span_first, span_last] : late_spans_) visit(span_first, span_last);
 }
 
 }  // namespace prorata

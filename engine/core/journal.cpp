@@ -208,7 +208,43 @@ void JournalBuilder::merge_expenses(const ExpenseDays& part, Money part_magnitud
   facts_.events += rows;
 }
 
+void JournalBuilder::answer_only_on(const std::vector<Date>& dates) {
+  PRORATA_ASSERT(facts_.events == 0 && facts_.expenses.empty());
+  answer_dates_ = dates;
+  facts_.expenses.sum_days_between_pins();
+  for (Date day : dates) facts_.expenses.pin(day);
+}
+
+// The ends the term can have from `effective` by duration: one per max_duration of the base and of
+// the amendments (which of them holds depends on the version in force on the as-of date).
+std::vector<Date> JournalBuilder::term_dates_from(Date effective) const {
+  std::vector<Date> out{effective, prorata::add(effective, rules_.term.max_duration)};
+  for (const Amendment& amendment : rules_.amendments) {
+    if (amendment.changes.max_duration) out.push_back(prorata::add(effective, *amendment.changes.max_duration));
+  }
+  return out;
+}
+
+// Once every party of the base rules has signed the convention, its effective date is known and never
+// changes: the term's end dates by duration are pinned, and given to a reader of later lines.
+void JournalBuilder::note_convention_signed() {
+  if (!facts_.expenses.sums_days() || term_dates_known_.load(std::memory_order_relaxed)) return;
+  std::optional<Date> effective = facts_.parties.at(rules_.beneficiary.id).signed_on;
+  for (const Contributor& c : rules_.contributors) {
+    const std::optional<Date>& signed_on = facts_.parties.at(c.id).signed_on;
+    if (!effective || !signed_on) return;
+    effective = std::max(*effective, *signed_on);
+  }
+  if (!effective) return;
+  term_dates_ = term_dates_from(*effective);
+  for (Date day : term_dates_) facts_.expenses.pin(day);
+  term_dates_known_.store(true, std::memory_order_release);
+}
+
 void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
+  // Every date but an expense's may be compared with expense dates (signatures, milestones, the
+  // termination, the register's documents...): none is summed over.
+  if (event.kind != EventKind::expense && facts_.expenses.sums_days()) facts_.expenses.pin(event.date);
   if ((event.kind == EventKind::notice || event.kind == EventKind::termination) && !rules_.term.notice_period) {
     diagnostics.error(event.loc, std::string("a ") + to_string(event.kind) + " needs the rules' notice_period (term: "
                                      "notice_period: 1 month), and the rules of " + rules_.id + " have none: a "
@@ -220,8 +256,10 @@ void JournalBuilder::fold(const Event& event, Diagnostics& diagnostics) {
   switch (event.kind) {
     case EventKind::signature:
       if (!check_signature(event, diagnostics)) return;
-      if (event.ref.empty()) party_facts().signed_on = event.date;
-      else facts_.amendment_signatures[event.ref].emplace(event.party, SignatureFact{event.date, event.loc});
+      if (event.ref.empty()) {
+        party_facts().signed_on = event.date;
+        note_convention_signed();
+      } else facts_.amendment_signatures[event.ref].emplace(event.party, SignatureFact{event.date, event.loc});
       break;
     case EventKind::statement:
       PRORATA_ASSERT(event.ref.empty() || is_file_safe_number(event.ref));  // check_event_shape
@@ -531,6 +569,16 @@ void JournalBuilder::check_termination(Diagnostics& diagnostics) {
 void JournalBuilder::finish(Diagnostics& diagnostics) {
   check_termination(diagnostics);
   facts_.timeline = build_timeline(rules_, facts_, diagnostics);
+  if (facts_.expenses.sums_days()) {  // every date evaluation compares expense dates with, pinned (late or not)
+    if (facts_.timeline.effective) {
+      for (Date day : term_dates_from(*facts_.timeline.effective)) facts_.expenses.pin(day);
+    }
+    for (const RulesVersion& version : facts_.timeline.versions) {
+      if (version.from) facts_.expenses.pin(*version.from);
+    }
+    for (const auto& [id, day] : facts_.milestones) facts_.expenses.pin(day);
+    if (facts_.termination) facts_.expenses.pin(*facts_.termination);
+  }
   check_statements(diagnostics);
   check_register(diagnostics);
   check_cancellations(diagnostics);

@@ -5,6 +5,7 @@
 // and payment references (what the checks need), not with the number of lines, so a journal is read
 // in one streaming pass.
 #pragma once
+#include <atomic>
 #include <map>
 #include <optional>
 #include <set>
@@ -105,6 +106,23 @@ class JournalBuilder : public EventSink {
   // Checks what needs every line: refunds never above payments to date, termination after a notice.
   void finish(Diagnostics& diagnostics);
 
+  // Before any line: the facts will be asked about on `dates` only (evaluated as of one of them).
+  // Expense days are then summed between the dates an answer compares them with (those dates, the
+  // date of every other line, and the term's end dates from the effective date; core/expense_days.h),
+  // so that they take memory by dates that matter, not by days with an expense. After finish(),
+  // expense_days_hold() false means a date came after the days around it were summed (a journal out
+  // of date order): the facts are then not to be used, and the journal is read again without this.
+  void answer_only_on(const std::vector<Date>& dates);
+  [[nodiscard]] bool sums_expense_days() const { return facts_.expenses.sums_days(); }
+  [[nodiscard]] bool expense_days_hold() const { return facts_.expenses.pins_hold(); }
+  // For a reader of later lines on another thread: the dates given to answer_only_on (never changed
+  // while reading), and once every party of the base rules has signed the convention, the term's end
+  // dates that follow from its effective date (nullptr until then; never changed once given).
+  [[nodiscard]] const std::vector<Date>& answer_dates() const { return answer_dates_; }
+  [[nodiscard]] const std::vector<Date>* term_dates_if_known() const {
+    return term_dates_known_.load(std::memory_order_acquire) ? &term_dates_ : nullptr;
+  }
+
   [[nodiscard]] const JournalFacts& facts() const { return facts_; }
 
  private:
@@ -131,6 +149,8 @@ class JournalBuilder : public EventSink {
   void note_payment_for_statements(const Event& event);
   void note_statement_for_payments(const Event& event);
   void check_term_dates(Diagnostics& diagnostics);
+  void note_convention_signed();
+  [[nodiscard]] std::vector<Date> term_dates_from(Date effective) const;
 
   const Rules& rules_;
   JournalFacts facts_;
@@ -160,6 +180,9 @@ class JournalBuilder : public EventSink {
   static constexpr std::uint32_t category_unknown = UINT32_MAX;
   static constexpr std::uint32_t category_refused = UINT32_MAX - 1;
   std::vector<std::uint32_t> row_categories_;
+  std::vector<Date> answer_dates_;
+  std::vector<Date> term_dates_;  // set once, before term_dates_known_
+  std::atomic<bool> term_dates_known_{false};
 };
 
 }  // namespace prorata

@@ -47,6 +47,7 @@ void sum_spending(const Rules& rules, const JournalFacts& facts, const TermStatu
                   SpendingFigures& year, SpendingFigures& to_date) {
   std::map<std::string, CategorySpending> in_year;
   std::map<std::string, CategorySpending> cumulated;
+  PRORATA_ASSERT(facts.expenses.exact_on(from) && facts.expenses.exact_on(to));  // summed days (core/expense_days.h)
   facts.expenses.for_each_until(to, [&](Date day, const std::string& category, Money amount) {
     const bool eligible = counts_as_eligible(rules, facts, term, day, category);
     for (auto* sums : {&cumulated, &in_year}) {

@@ -74,6 +74,9 @@ bool SecondHalf::read_all() {
     if (!reader.next(record, diagnostics)) break;
     if (!diagnostics.empty()) return false;  // the calling thread reports it, at its place
     if (record.is_empty_line()) continue;    // nothing, as on the calling thread
+    if (!first_date_ && record.field_count() == header_.field_count && header_.has_column(Column::date)) {
+      if (const DateParse day = parse_date(header_.cell(record, Column::date)); day.value) first_date_ = day.value;
+    }
     if (record.field_count() == header_.field_count) {
       const ExpensePreview preview = preview_expense(record, header_, last_date);
       if (preview.expense) {
@@ -91,6 +94,7 @@ bool SecondHalf::read_all() {
         if (category != CategoryNames::none) {
           Part& part = parts_[route.route];
           builders_[route.route] = route.builder;
+          if (!part.sums_days && route.builder->sums_expense_days()) start_summing_days(part, *route.builder);
           if (category >= part.category_index.size()) part.category_index.resize(category + 1, UINT32_MAX);
           std::uint32_t& index = part.category_index[category];
           if (index == UINT32_MAX) index = part.expenses.category_index(categories_.name(category));
@@ -104,11 +108,33 @@ bool SecondHalf::read_all() {
       }
     }
     keep(record);
+    pin_kept(record);
     if (kept_.text_bytes() + kept_.size() * 128 > kept_bytes_max) return false;
   }
   if (stop_.load() || !diagnostics.empty() || reader.stopped_at_not_utf8()) return false;
   lines_ = reader.next_line() - 1;
   return true;
+}
+
+void SecondHalf::start_summing_days(Part& part, const JournalBuilder& builder) {
+  const std::vector<Date>* term_dates = builder.term_dates_if_known();
+  if (term_dates == nullptr) return;  // not yet: its days are kept one by one until it is known
+  if (!first_date_) return;  // the first row's date was bad: the calling thread reports it
+  part.expenses.pin(*first_date_);
+  for (Date day : builder.answer_dates()) part.expenses.pin(day);
+  for (Date day : *term_dates) part.expenses.pin(day);
+  part.expenses.sum_days_between_pins();
+  part.sums_days = true;
+}
+
+void SecondHalf::pin_kept(const CsvRecord& record) {
+  if (record.field_count() != header_.field_count || !header_.has_column(Column::date)) return;
+  const DateParse day = parse_date(header_.cell(record, Column::date));
+  if (!day.value) return;  // an error on the calling thread
+  const ConventionRouter::ExpenseRouteFound route =
+      router_.find_expense_route(header_.has_column(Column::convention), header_.cell(record, Column::convention));
+  if (route.builder == nullptr || route.other || !route.builder->sums_expense_days()) return;
+  parts_[route.route].expenses.pin(*day.value);
 }
 
 // A row for the calling thread, and what its amount may add to a builder's sum of magnitudes.

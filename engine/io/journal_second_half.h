@@ -51,6 +51,7 @@ class SecondHalf {
     Money magnitude{};  // the sum of the rows' magnitudes
     std::uint64_t rows = 0;
     std::vector<std::uint32_t> category_index;  // CategoryNames id -> index in `expenses`
+    bool sums_days = false;  // its builder sums expense days and gave its term dates: so does `expenses`
   };
   // After finish() returned true:
   [[nodiscard]] const std::vector<Part>& parts() const { return parts_; }
@@ -70,6 +71,12 @@ class SecondHalf {
   void read();
   bool read_all();
   void keep(const CsvRecord& record);
+  // Summing days (JournalBuilder::answer_only_on): the dates of the rows kept, and the first date of
+  // this half (the first half's lines may share it), pinned in their part; a part sums days once its
+  // builder knows its term dates. Lines of the first half dated later than this half's start (a
+  // journal out of date order) are found by the builder's check, which then has it read again.
+  void pin_kept(const CsvRecord& record);
+  void start_summing_days(Part& part, const JournalBuilder& builder);
 
   std::string path_;
   std::uint64_t offset_;
@@ -80,6 +87,7 @@ class SecondHalf {
   std::vector<JournalBuilder*> builders_;
   CategoryNames categories_;
   CsvRecordCopies kept_;
+  std::optional<Date> first_date_;  // of the first row read with a good date
   Money kept_magnitude_{};
   std::uint64_t lines_ = 0;
   std::map<std::string, std::uint64_t> others_;

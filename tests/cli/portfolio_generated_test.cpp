@@ -215,9 +215,13 @@ TEST_CASE("generated portfolio: 50 varied conventions, each exactly its single s
   for (const std::string as_of : {"2023-06-30", "2023-12-31"}) {
     CAPTURE(as_of);
     const auto portfolio_run = run_cli({"status", "--rules-dir", g.rules_dir.string(), "--journal", g.journal,
-                                        "--as-of", as_of, "--format", "json"});
+                                        "--as-of", as_of, "--format", "json", "-v"});
     INFO(portfolio_run.err);
     REQUIRE(portfolio_run.exit_status == 0);
+    // The portfolio sums expense days between the dates that matter (core/expense_days.h); each single
+    // status below keeps them day by day: the comparison checks the one against the other.
+    CHECK(portfolio_run.err.find("(days summed between dates that matter)") != std::string::npos);
+    CHECK(portfolio_run.err.find("read again day by day") == std::string::npos);
     const auto portfolio = nlohmann::ordered_json::parse(portfolio_run.out);
     REQUIRE(portfolio["conventions"].size() == g.ids.size());
     CHECK(portfolio["other_conventions"].empty());
@@ -288,6 +292,41 @@ TEST_CASE("generated portfolio: 50 varied conventions, each exactly its single s
   CHECK(expected_refunds == 8);
   CHECK(expected_cancellations == 6);
   CHECK(share_keys == std::map<std::string, int>{{"caps", 13}, {"equal", 12}, {"paid", 13}, {"weights", 12}});
+}
+
+TEST_CASE("generated portfolio out of date order: a payment moved to the end is read again day by day, same figures") {
+  ScratchDir dir;
+  const Generated g = generate(dir.path());
+  std::ifstream in(g.journal);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  in.close();
+  // A payment of mid-year, between expense days its convention has before and after it: moved to the
+  // end, its date comes after the days around it were summed.
+  auto moved = std::find_if(lines.begin() + static_cast<std::ptrdiff_t>(lines.size() / 2), lines.end(),
+                            [](const std::string& line) { return line.find(",payment,") != std::string::npos; });
+  REQUIRE(moved != lines.end());
+  const std::string payment = *moved;
+  const std::string convention = payment.substr(payment.rfind(',') + 1);
+  lines.erase(moved);
+  lines.push_back(payment);
+  const fs::path journal = dir.path() / "out-of-order.csv";
+  {
+    std::ofstream out(journal);
+    for (const std::string& line : lines) out << line << "\n";
+  }
+  const auto portfolio_run = run_cli({"status", "--rules-dir", g.rules_dir.string(), "--journal", journal.string(),
+                                      "--as-of", "2023-12-31", "--format", "json", "-v"});
+  INFO(portfolio_run.err);
+  REQUIRE(portfolio_run.exit_status == 0);
+  CHECK(portfolio_run.err.find("read again day by day") != std::string::npos);
+  CHECK(portfolio_run.err.find("(day by day)") != std::string::npos);
+  const auto portfolio = nlohmann::ordered_json::parse(portfolio_run.out);
+  const auto k = static_cast<std::size_t>(std::find(g.ids.begin(), g.ids.end(), convention) - g.ids.begin());
+  REQUIRE(k < g.ids.size());
+  const auto single = run_cli({"status", g.rules[k], "--journal", journal.string(), "--as-of", "2023-12-31", "--format", "json"});
+  REQUIRE(single.exit_status == 0);
+  CHECK(portfolio["conventions"][k].dump(2) + "\n" == single.out);
 }
 
 namespace {

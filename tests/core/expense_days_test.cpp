@@ -200,3 +200,123 @@ TEST_CASE("add_all: a store of later lines merged in equals adding those lines o
     }
   }
 }
+
+namespace {
+
+// The sums an evaluation takes on a pinned date p, worked from the lines themselves: per category, the
+// net of the lines dated on or before p, and of those dated before p.
+struct PinnedSums {
+  std::map<std::string, std::int64_t> through;
+  std::map<std::string, std::int64_t> before;
+  bool operator==(const PinnedSums&) const = default;
+};
+
+PinnedSums sums_of(const ExpenseDays& e, Date p) {
+  PinnedSums out;
+  if (e.empty()) return out;
+  e.for_each_until(e.last_day(), [&](Date d, const std::string& category, Money amount) {
+    if (d <= p) out.through[category] += amount.cents;
+    if (d < p) out.before[category] += amount.cents;
+  });
+  return out;
+}
+
+struct Line {
+  Date date;
+  std::string category;
+  std::int64_t cents;
+};
+
+PinnedSums sums_of(const std::vector<Line>& lines, Date p) {
+  PinnedSums out;
+  for (const Line& line : lines) {
+    if (line.date <= p) out.through[line.category] += line.cents;
+    if (line.date < p) out.before[line.category] += line.cents;
+  }
+  return out;
+}
+
+void drop_zeros(PinnedSums& sums) {  // a category whose lines net to zero may show as 0 or not at all
+  for (auto* m : {&sums.through, &sums.before}) std::erase_if(*m, [](const auto& kv) { return kv.second == 0; });
+}
+
+}  // namespace
+
+TEST_CASE("summed days: 2,000 random journals, on every pinned date each sum is the lines' own, entries by pins") {
+  std::uint64_t state = 4242;
+  auto next = [&](std::uint64_t bound) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % bound;
+  };
+  const std::vector<std::string> names{"travel", "meals", "study", "coaching", "rent", "seminar"};
+  int held = 0, summed = 0;
+  for (int journal = 0; journal < 2000; ++journal) {
+    CAPTURE(journal);
+    const bool in_order = journal % 4 != 0;
+    const bool merged = journal % 3 == 0;  // the later lines folded apart, then add_all (a second thread)
+    const Date start = day("2023-01-01");
+    std::vector<Date> pins;
+    for (std::uint64_t k = next(8); k > 0; --k) pins.push_back(start + date::days{static_cast<int>(next(200))});
+    std::vector<Line> lines;
+    Date d = start;
+    for (std::uint64_t k = next(300); k > 0; --k) {
+      d += date::days{static_cast<int>(next(3))};
+      Date at = d;
+      if (!in_order && next(10) == 0) at = d - date::days{static_cast<int>(next(30))};
+      const std::int64_t cents = next(5) == 0 ? -static_cast<std::int64_t>(next(50'000)) : static_cast<std::int64_t>(next(90'000) + 1);
+      lines.push_back({at, names[next(names.size())], cents});
+    }
+    const std::size_t split = merged && !lines.empty() ? next(lines.size() + 1) : lines.size();
+    ExpenseDays e, later;
+    for (ExpenseDays* store : {&e, &later}) {
+      store->sum_days_between_pins();
+      for (Date p : pins) store->pin(p);
+    }
+    if (split < lines.size()) later.pin(lines[split].date);  // as the second half pins its first date
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      (k < split ? e : later).add(lines[k].date, lines[k].category, Money{lines[k].cents});
+    }
+    if (split < lines.size()) e.add_all(later);
+    if (!e.pins_hold()) continue;  // out of order: a summed entry holds a pin (the caller reads again)
+    ++held;
+    if (in_order && split == lines.size()) {
+      // One entry per pinned day and at most one between two pins: by the pins, not by the days.
+      CHECK(e.entry_count() <= 2 * pins.size() + 1);
+    }
+    if (e.entry_count() < e.cell_count()) ++summed;
+    for (Date p : pins) {
+      CHECK(e.exact_on(p));
+      PinnedSums got = sums_of(e, p), want = sums_of(lines, p);
+      drop_zeros(got);
+      drop_zeros(want);
+      CHECK(got == want);
+    }
+  }
+  CHECK(held > 1500);   // every in-order journal, and some others
+  CHECK(summed > 1000);  // days were summed, not kept one by one
+}
+
+TEST_CASE("summed days: a date pinned after the days around it were summed is found; one outside them is not") {
+  ExpenseDays e;
+  e.sum_days_between_pins();
+  e.pin(day("2023-03-01"));
+  for (int k = 0; k < 10; ++k) e.add(day("2023-02-10") + date::days{k}, "travel", cents(100));  // 10..19 Feb
+  e.add(day("2023-03-01"), "travel", cents(7));
+  e.add(day("2023-03-05"), "travel", cents(8));
+  CHECK(e.entry_count() == 3);  // 10-19 Feb summed, 1 Mar alone, 5 Mar open
+  CHECK(until(e, day("2023-03-31")) ==
+        std::vector<std::string>{"2023-02-19 travel 1000", "2023-03-01 travel 7", "2023-03-05 travel 8"});
+  CHECK(e.pins_hold());
+  CHECK(e.exact_on(day("2023-02-09")));
+  CHECK_FALSE(e.exact_on(day("2023-02-15")));
+  e.pin(day("2023-02-25"));  // after the summed days, before 1 Mar: nothing straddles it
+  CHECK(e.pins_hold());
+  e.pin(day("2023-02-12"));  // inside 10-19 Feb: the sums no longer answer there
+  CHECK_FALSE(e.pins_hold());
+  ExpenseDays plain;  // without summing, every day is its own
+  for (int k = 0; k < 10; ++k) plain.add(day("2023-02-10") + date::days{k}, "travel", cents(100));
+  plain.pin(day("2023-02-12"));
+  CHECK(plain.entry_count() == 10);
+  CHECK(plain.pins_hold());
+  CHECK(plain.exact_on(day("2023-02-15")));
+}

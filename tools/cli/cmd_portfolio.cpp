@@ -53,7 +53,8 @@ void warn_shared_prefixes(const LoadedPortfolio& portfolio) {
 }  // namespace
 
 int run_check_portfolio(const CheckOptions& options, const std::vector<std::string>& rules_paths) {
-  auto portfolio = load_portfolio_or_report(rules_paths, options.journal_path);
+  const std::vector<Date> evaluated_on;  // none: the facts are checked, not evaluated
+  auto portfolio = load_portfolio_or_report(rules_paths, options.journal_path, &evaluated_on);
   if (!portfolio) return exit_bad_input;
   warn_shared_prefixes(*portfolio);
   std::size_t contributors = 0;
@@ -86,7 +87,8 @@ int run_status_portfolio(const StatusOptions& options, const std::vector<std::st
   }
   const auto as_of = parse_as_of_or_report(options.as_of);
   if (!as_of) return exit_bad_input;
-  auto portfolio = load_portfolio_or_report(rules_paths, options.journal_path);
+  const std::vector<Date> evaluated_on{*as_of};
+  auto portfolio = load_portfolio_or_report(rules_paths, options.journal_path, &evaluated_on);
   if (!portfolio) return exit_bad_input;
   const auto start = Clock::now();
   const PortfolioStatus status = evaluate_portfolio(portfolio->conventions(), *as_of, portfolio->other_conventions,

@@ -49,7 +49,8 @@ std::vector<ConventionFacts> LoadedPortfolio::conventions() const {
 }
 
 std::optional<LoadedPortfolio> load_portfolio_or_report(const std::vector<std::string>& rules_paths,
-                                                        const std::optional<std::string>& journal_path) {
+                                                        const std::optional<std::string>& journal_path,
+                                                        const std::vector<Date>* answer_dates) {
   LoadedPortfolio out;
   Diagnostics diagnostics;
   std::map<std::string, std::string> path_of_id;
@@ -79,20 +80,40 @@ std::optional<LoadedPortfolio> load_portfolio_or_report(const std::vector<std::s
     if (!diagnostics.empty()) return std::nullopt;
     return out;
   }
-  std::vector<io::ConventionLoad> loads;
-  for (const Rules& rules : out.rules) {
-    out.builders.push_back(std::make_unique<JournalBuilder>(rules));
-    loads.push_back({&rules, out.builders.back().get()});
-  }
   io::JournalReadOptions read_options;
   read_options.threads = input_threads();
   start = Clock::now();
-  io::load_journal_portfolio_file(*journal_path, loads, out.other_conventions, diagnostics, read_options);
+  // Summing days first when asked; read again day by day if a date came too late for it.
+  for (const bool sum_days : {answer_dates != nullptr, false}) {
+    out.builders.clear();
+    out.other_conventions.clear();
+    std::vector<io::ConventionLoad> loads;
+    for (const Rules& rules : out.rules) {
+      out.builders.push_back(std::make_unique<JournalBuilder>(rules));
+      if (sum_days) out.builders.back()->answer_only_on(*answer_dates);
+      loads.push_back({&rules, out.builders.back().get()});
+    }
+    Diagnostics read;
+    io::load_journal_portfolio_file(*journal_path, loads, out.other_conventions, read, read_options);
+    const bool hold = std::all_of(out.builders.begin(), out.builders.end(),
+                                  [](const auto& builder) { return builder->expense_days_hold(); });
+    if (!sum_days || hold || !read.empty()) {  // errors do not depend on summing days: reported as read
+      diagnostics.append(read);
+      break;
+    }
+    spdlog::info("journal {}: a date out of order among summed expense days; read again day by day ({} ms)",
+                 *journal_path, milliseconds_since(start));
+  }
   print_diagnostics(diagnostics);
   if (!diagnostics.empty()) return std::nullopt;
   for (const auto& builder : out.builders) out.events += builder->facts().events;
-  spdlog::info("journal {}: {} events of {} conventions, threads: {} ({} ms)", *journal_path, out.events,
-               out.rules.size(), input_threads(), milliseconds_since(start));
+  std::size_t entries = 0;
+  for (const auto& builder : out.builders) entries += builder->facts().expenses.entry_count();
+  spdlog::info("journal {}: {} events of {} conventions, threads: {}, {} expense entries ({}) ({} ms)", *journal_path,
+               out.events, out.rules.size(), input_threads(), entries,
+               out.builders.empty() || !out.builders.front()->sums_expense_days() ? "day by day"
+                                                                                   : "days summed between dates that matter",
+               milliseconds_since(start));
   return out;
 }
 

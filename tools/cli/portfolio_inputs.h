@@ -31,8 +31,12 @@ struct LoadedPortfolio {
 };
 
 // Every rules file (two with one convention id: an error naming both), then the journal in one pass
-// when given. Prints every diagnostic; nullopt when any is an error.
+// when given. Prints every diagnostic; nullopt when any is an error. With `answer_dates`, the facts
+// are only to be evaluated as of those dates (none: not evaluated), and expense days are summed
+// between the dates that matter (JournalBuilder::answer_only_on); a journal out of date order where
+// that does not hold is read a second time, day by day.
 std::optional<LoadedPortfolio> load_portfolio_or_report(const std::vector<std::string>& rules_paths,
-                                                        const std::optional<std::string>& journal_path);
+                                                        const std::optional<std::string>& journal_path,
+                                                        const std::vector<Date>* answer_dates = nullptr);
 
 }  // namespace prorata::cli
