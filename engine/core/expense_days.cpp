@@ -81,8 +81,11 @@ void ExpenseDays::add_all(const ExpenseDays& other) {
     });
     return;
   }
-  // Entries as they are, never summed further here (the dates of the lines that follow `other`'s are
-  // not all pinned yet); late days (which walk() merges in) first, at their own dates.
+  // `other`'s pins (the dates of its own lines that are not expenses, read in its part of the journal)
+  // are this store's too; then its entries, summed further wherever no pin of either lies between them
+  // (whether `other` summed days itself or kept them one by one, the entries come out the same), late
+  // days (which walk() merges in) first, at their own dates.
+  for (Date day : other.pins_) pin(day);
   for (const auto& [day, cells] : other.late_) add_entry(day, day, cells, index);
   for (const auto& [first, last] : other.late_spans_) late_spans_.emplace_back(first, last);
   std::size_t at = 0;
@@ -93,26 +96,48 @@ void ExpenseDays::add_all(const ExpenseDays& other) {
     previous = other.unpack_day(at, previous, cells, first);
     add_entry(first, previous, cells, index);
   }
-  if (!other.empty()) add_entry(other.open_first_, other.open_day_, other.open_cells_, index);
+  if (other.has_pending_) add_entry(other.pending_first_, other.pending_last_, other.pending_cells_, index);
+  if (other.has_open_) add_entry(other.open_day_, other.open_day_, other.open_cells_, index);
 }
 
 void ExpenseDays::add_entry(Date first, Date last, const Day& cells, const std::vector<std::uint32_t>& index) {
-  PRORATA_ASSERT(first <= last);
+  PRORATA_ASSERT(first <= last && sums_days_);
+  if (has_open_ && first > open_day_) settle_open_day();  // it comes after the open day: that one is complete
+  if (has_open_) {  // on the open day, or over or before it: out of date order
+    if (first == last && last == open_day_) {
+      for (const Cell& cell : cells) add_to(open_cells_, index[cell.category], cell.amount);
+      return;
+    }
+    for (const Cell& cell : cells) add_to(late_[last], index[cell.category], cell.amount);
+    if (first < last) {
+      late_spans_.emplace_back(first, last);
+      has_spans_ = true;
+    }
+    return;
+  }
   if (first < last) has_spans_ = true;
-  if (empty() || last > open_day_) {
-    if (!empty()) close_open_day();
-    open_first_ = first;
-    open_day_ = last;
-  } else if (last == open_day_) {
-    open_first_ = std::min(open_first_, first);
-  } else if (first == last && last >= open_first_) {
-    // a day the open entry sums already
-  } else {  // before the open entry: kept with the late days, a span remembered for the checks
+  if (has_pending_ && last > pending_last_ && no_pin_in(std::min(pending_first_, first), last)) {
+    pending_first_ = std::min(pending_first_, first);  // the pending entry sums these days too
+    pending_last_ = last;
+    has_spans_ = true;
+  } else if (has_pending_ && last > pending_last_) {
+    pack(pending_first_, pending_last_, pending_cells_);
+    pending_first_ = first;
+    pending_last_ = last;
+    pending_cells_.clear();
+  } else if (!has_pending_ && (packed_.empty() || last > last_packed_)) {
+    has_pending_ = true;
+    pending_first_ = first;
+    pending_last_ = last;
+    pending_cells_.clear();
+  } else if (has_pending_ && first >= pending_first_) {
+    // within the pending entry's days
+  } else {  // before: kept with the late days, a span remembered for the checks
     for (const Cell& cell : cells) add_to(late_[last], index[cell.category], cell.amount);
     if (first < last) late_spans_.emplace_back(first, last);
     return;
   }
-  for (const Cell& cell : cells) add_to(open_cells_, index[cell.category], cell.amount);
+  for (const Cell& cell : cells) add_to(pending_cells_, index[cell.category], cell.amount);
 }
 
 void ExpenseDays::pin(Date day) {
@@ -149,7 +174,7 @@ std::size_t ExpenseDays::entry_count() const {
     previous = unpack_day(at, previous, cells, first);
     ++count;
   }
-  return count + (empty() ? 0 : 1) + late_.size();
+  return count + (has_pending_ ? 1 : 0) + (has_open_ ? 1 : 0) + late_.size();
 }
 
 void ExpenseDays::add(Date date, std::string_view category, Money amount) {
@@ -158,31 +183,47 @@ void ExpenseDays::add(Date date, std::string_view category, Money amount) {
 
 void ExpenseDays::add_indexed(Date date, std::uint32_t id, Money amount) {
   PRORATA_ASSERT(id < categories_.size());
-  if (empty()) {
-    open_first_ = open_day_ = date;
-  } else if (date > open_day_) {
-    if (sums_days_ && no_pin_in(open_first_, date)) {
-      open_day_ = date;  // the open entry sums one more day
-      has_spans_ = true;
-    } else {
-      close_open_day();
-      open_first_ = open_day_ = date;
-    }
-  } else if (date < open_first_) {
-    add_to(late_[date], id, amount);  // a journal out of date order: rare, and bounded by its days
-    return;
+  if (has_open_ && date > open_day_) settle_open_day();
+  if (has_open_ && date < open_day_) return add_late(date, id, amount);  // a journal out of date order
+  if (!has_open_) {
+    if (!empty() && date <= last_day()) return add_late(date, id, amount);
+    has_open_ = true;
+    open_day_ = date;
   }
   add_to(open_cells_, id, amount);
 }
 
-// Packs the open entry after the last packed one: the gap in days from it to its last day (the first
+void ExpenseDays::add_late(Date date, std::uint32_t id, Money amount) {
+  if (has_pending_ && pending_first_ <= date && date <= pending_last_) return add_to(pending_cells_, id, amount);
+  add_to(late_[date], id, amount);  // rare, and bounded by its days
+}
+
+void ExpenseDays::settle_open_day() {
+  PRORATA_ASSERT(has_open_);
+  if (!sums_days_) {
+    pack(open_day_, open_day_, open_cells_);
+  } else if (has_pending_ && no_pin_in(pending_first_, open_day_)) {
+    for (const Cell& cell : open_cells_) add_to(pending_cells_, cell.category, cell.amount);
+    pending_last_ = open_day_;
+    has_spans_ = true;
+  } else {
+    if (has_pending_) pack(pending_first_, pending_last_, pending_cells_);
+    has_pending_ = true;
+    pending_first_ = pending_last_ = open_day_;
+    pending_cells_.swap(open_cells_);
+  }
+  has_open_ = false;
+  open_cells_.clear();
+}
+
+// Packs an entry after the last packed one: the gap in days from it to its last day (the first
 // entry: from 1970-01-01, before or after), the number of cells times two, plus one when it sums
 // several days, then their number less one, then each cell's category and cents.
-void ExpenseDays::close_open_day() {
-  PRORATA_ASSERT(!open_cells_.empty() && (packed_.empty() || open_day_ > last_packed_));
+void ExpenseDays::pack(Date first, Date last, const Day& cells) {
+  PRORATA_ASSERT(!cells.empty() && first <= last && (packed_.empty() || last > last_packed_));
   // Grown by a quarter, not doubled: with a thousand conventions in memory, doubling left about a third
   // of these bytes unused (1M-line benchmark: 1.2 MiB); the extra copies cost about 3 ms there.
-  const std::size_t bytes_max = 3 * varint_bytes_max + open_cells_.size() * 2 * varint_bytes_max;
+  const std::size_t bytes_max = 3 * varint_bytes_max + cells.size() * 2 * varint_bytes_max;
   if (packed_.capacity() - packed_.size() < bytes_max) {
     packed_.reserve(packed_.size() + std::max(bytes_max, packed_.size() / 4));
   }
@@ -192,18 +233,17 @@ void ExpenseDays::close_open_day() {
   packed_.resize(size_before + bytes_max);
   std::uint8_t* const begin = packed_.data() + size_before;
   std::uint8_t* out = begin;
-  put_varint(out, zigzag((open_day_ - last_packed_).count()));
-  const bool span = open_first_ < open_day_;
-  put_varint(out, open_cells_.size() * 2 + (span ? 1 : 0));
-  if (span) put_varint(out, static_cast<std::uint64_t>((open_day_ - open_first_).count()));
-  for (const Cell& cell : open_cells_) {
+  put_varint(out, zigzag((last - last_packed_).count()));
+  const bool span = first < last;
+  put_varint(out, cells.size() * 2 + (span ? 1 : 0));
+  if (span) put_varint(out, static_cast<std::uint64_t>((last - first).count()));
+  for (const Cell& cell : cells) {
     put_varint(out, cell.category);
     put_varint(out, zigzag(cell.amount.cents));
   }
   PRORATA_ASSERT(out <= begin + bytes_max);
   packed_.resize(size_before + static_cast<std::size_t>(out - begin));
-  last_packed_ = open_day_;
-  open_cells_.clear();
+  last_packed_ = last;
 }
 
 Date ExpenseDays::unpack_day(std::size_t& at, Date previous, Day& cells, Date& first) const {
@@ -223,12 +263,12 @@ Date ExpenseDays::unpack_day(std::size_t& at, Date previous, Day& cells, Date& f
 
 Date ExpenseDays::last_day() const {
   PRORATA_ASSERT(!empty());
-  return open_day_;
+  return has_open_ ? open_day_ : has_pending_ ? pending_last_ : last_packed_;
 }
 
 std::size_t ExpenseDays::cell_count() const {
   std::size_t count = 0;
-  if (!empty()) walk(open_day_, [&](Date, std::uint32_t, Money) { ++count; });
+  if (!empty()) walk(last_day(), [&](Date, std::uint32_t, Money) { ++count; });
   return count;
 }
 

@@ -37,7 +37,7 @@ class ExpenseDays {
 
   // Adds every cell of `other`, a store of later lines: the same cells and sums as adding those lines
   // one by one (only the order of cells within a day may differ, which no reader of cells depends on).
-  // Its entries of several days are kept as they are (their dates are checked by pins_hold()).
+  // Summing days, its pins become this store's and its entries are summed further between them.
   void add_all(const ExpenseDays& other);
   // Turns summing days on (before any expense): see the file comment.
   void sum_days_between_pins() { sums_days_ = true; }
@@ -55,7 +55,7 @@ class ExpenseDays {
   // The categories named so far, in the order they first appeared.
   [[nodiscard]] const std::vector<std::string>& categories() const { return categories_; }
 
-  [[nodiscard]] bool empty() const { return open_cells_.empty(); }
+  [[nodiscard]] bool empty() const { return !has_open_ && !has_pending_ && packed_.empty(); }
   [[nodiscard]] Date last_day() const;  // not empty
   [[nodiscard]] std::size_t cell_count() const;  // days x categories with an expense
   // The net amount of a day and category (zero when none): for tests and checks.
@@ -84,12 +84,20 @@ class ExpenseDays {
   using Day = std::vector<Cell>;
 
   static void add_to(Day& day, std::uint32_t category, Money amount);
-  void close_open_day();
+  // The open day is complete (a later one comes): summed into the pending entry when no pin lies in
+  // between, else the pending entry is packed and the day becomes the pending one (or, without
+  // summing, is packed).
+  void settle_open_day();
+  // Packs [first, last] and its cells after the last packed entry.
+  void pack(Date first, Date last, const Day& cells);
+  // Adds to a day before the open one: into the pending entry when it covers it, else with the late days.
+  void add_late(Date date, std::uint32_t category, Money amount);
   [[nodiscard]] bool no_pin_in(Date first, Date last) const;  // none in [first, last]
-  // Calls visit(first, last) for every entry of several days (packed, open, late).
+  // Calls visit(first, last) for every entry of several days (packed, pending, late).
   template <typename Visit>
   void for_each_span(Visit&& visit) const;
-  // Adds an entry of `other` ([first, last], its cells) as it is.
+  // Adds a complete entry of `other` ([first, last], its cells), summed with the pending one when no
+  // pin lies between.
   void add_entry(Date first, Date last, const Day& cells, const std::vector<std::uint32_t>& index);
 
   // Calls visit(date, category index, amount) for every cell dated on or before `last`, in order.
@@ -101,12 +109,18 @@ class ExpenseDays {
 
   static constexpr std::size_t few_categories = 16;
 
-  std::vector<std::uint8_t> packed_;  // the closed days, in date order
-  Date last_packed_{};                // the date of the last packed day (1970-01-01 before any)
-  Date open_day_{};                   // the last day: its cells are open_cells_
-  Date open_first_{};                 // the first day the open entry sums (open_day_ unless summing days)
+  std::vector<std::uint8_t> packed_;  // the closed entries, in date order (of their last days)
+  Date last_packed_{};                // the last day of the last packed entry (1970-01-01 before any)
+  // Summing days: the entry after the packed ones that may still sum the days that follow it.
+  bool has_pending_ = false;
+  Date pending_first_{};
+  Date pending_last_{};
+  Day pending_cells_;
+  // The day lines are being added to (the latest), not complete until a later one comes.
+  bool has_open_ = false;
+  Date open_day_{};
   Day open_cells_;
-  std::map<Date, Day> late_;          // days before open_day_ added to after it was opened
+  std::map<Date, Day> late_;          // earlier days added to after a later one (out of date order)
   std::vector<std::pair<Date, Date>> late_spans_;  // entries of several days of add_all() kept in late_
   std::vector<Date> pins_;            // sorted, distinct
   bool sums_days_ = false;
@@ -147,9 +161,17 @@ void ExpenseDays::walk(Date last, Visit&& visit) const {
     if (day > last) return;
     visit_day(day, cells);
   }
-  if (empty()) return;
-  visit_late_before(open_day_);
-  if (open_day_ <= last) visit_day(open_day_, open_cells_);
+  if (has_pending_) {
+    visit_late_before(pending_last_);
+    if (pending_last_ > last) return;
+    visit_day(pending_last_, pending_cells_);
+  }
+  if (has_open_) {
+    visit_late_before(open_day_);
+    if (open_day_ <= last) visit_day(open_day_, open_cells_);
+  } else {
+    visit_late_before(Date::max());
+  }
 }
 
 template <typename Visit>
@@ -162,7 +184,7 @@ void ExpenseDays::for_each_span(Visit&& visit) const {
     previous = unpack_day(at, previous, cells, first);
     if (first < previous) visit(first, previous);
   }
-  if (!empty() && open_first_ < open_day_) visit(open_first_, open_day_);
+  if (has_pending_ && pending_first_ < pending_last_) visit(pending_first_, pending_last_);
   for (const auto& [span_first, span_last] : late_spans_) visit(span_first, span_last);
 }
 
