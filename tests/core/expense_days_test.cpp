@@ -313,6 +313,16 @@ TEST_CASE("summed days: a date pinned after the days around it were summed is fo
   CHECK(e.pins_hold());
   e.pin(day("2023-02-12"));  // inside 10-19 Feb: the sums no longer answer there
   CHECK_FALSE(e.pins_hold());
+  // A line of the open day read after that day's expenses still pins it: the day is summed only once
+  // a later day comes.
+  ExpenseDays same_day;
+  same_day.sum_days_between_pins();
+  for (int k = 0; k < 5; ++k) same_day.add(day("2023-04-01") + date::days{k}, "travel", cents(10));  // 1..5 Apr
+  same_day.pin(day("2023-04-05"));  // e.g. a payment of 5 Apr, after its expenses in the journal
+  same_day.add(day("2023-04-06"), "travel", cents(1));
+  CHECK(same_day.pins_hold());
+  CHECK(until(same_day, day("2023-04-30")) ==
+        std::vector<std::string>{"2023-04-04 travel 40", "2023-04-05 travel 10", "2023-04-06 travel 1"});
   ExpenseDays plain;  // without summing, every day is its own
   for (int k = 0; k < 10; ++k) plain.add(day("2023-02-10") + date::days{k}, "travel", cents(100));
   plain.pin(day("2023-02-12"));
