@@ -7,7 +7,9 @@
 // - once accepted, evaluate() on dates taken from the journal and around them keeps, for every
 //   contributor, final + refund_due - amount_due == net_paid and final <= cap, with refunds never
 //   above payments; and the same bytes read again, on two threads in small blocks and batches, give
-//   the same verdict and diagnostics (in order) and the same facts' figures (no hidden state);
+//   the same verdict and diagnostics (in order) and the same facts' figures (no hidden state); read
+//   summing expense days between those dates (JournalBuilder::answer_only_on), the same figures on
+//   each of them whenever the summed days hold;
 // - explain() on the same dates, from a second read of the bytes, cites lines that sum to each figure
 //   (it asserts so itself) and counts or leaves out every expense line.
 #include <algorithm>
@@ -127,7 +129,28 @@ void check_journal(const Rules& rules, std::string_view text) {
   }
   if (!ok) return;
   FUZZ_CHECK(again.facts().events == builder.facts().events);
-  for (Date as_of : dates_to_evaluate(builder.facts())) {
+  // Read a third time summing expense days between the dates evaluated (JournalBuilder::answer_only_on):
+  // when the summed days hold (always, for a journal in date order), the same figures on each date.
+  const std::vector<Date> dates = dates_to_evaluate(builder.facts());
+  std::istringstream summed_in{std::string(text)};
+  Diagnostics summed_diagnostics;
+  prorata::JournalBuilder summed(rules);
+  summed.answer_only_on(dates);
+  FUZZ_CHECK(prorata::io::load_journal(summed_in, path, rules, summed, summed_diagnostics) == ok);
+  FUZZ_CHECK(summed_diagnostics.size() == diagnostics.size());
+  const bool summed_holds = summed.expense_days_hold();
+  for (Date as_of : dates) {
+    if (summed_holds) {
+      const prorata::Status want = prorata::evaluate(rules, builder.facts(), as_of);
+      const prorata::Status got = prorata::evaluate(rules, summed.facts(), as_of);
+      FUZZ_CHECK(got.totals.spending == want.totals.spending);
+      FUZZ_CHECK(got.totals.eligible_spending == want.totals.eligible_spending);
+      FUZZ_CHECK(got.totals.covered == want.totals.covered);
+      FUZZ_CHECK(got.totals.refund_due == want.totals.refund_due);
+      FUZZ_CHECK(got.totals.amount_due == want.totals.amount_due);
+    }
+  }
+  for (Date as_of : dates) {
     const prorata::Status status = prorata::evaluate(rules, builder.facts(), as_of);
     check_status(status);
     const prorata::Status twice = prorata::evaluate(rules, again.facts(), as_of);
