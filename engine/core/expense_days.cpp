@@ -102,8 +102,8 @@ void ExpenseDays::add_all(const ExpenseDays& other) {
 
 void ExpenseDays::add_entry(Date first, Date last, const Day& cells, const std::vector<std::uint32_t>& index) {
   PRORATA_ASSERT(first <= last && sums_days_);
-  if (has_open_ && first > open_day_) settle_open_day();  // it comes after the open day: that one is complete
-  if (has_open_) {  // on the open day, or over or before it: out of date order
+  if (has_open_ && last > open_day_) settle_open_day();  // it ends after the open day: that one is complete
+  if (has_open_) {  // on the open day, or before it: out of date order
     if (first == last && last == open_day_) {
       for (const Cell& cell : cells) add_to(open_cells_, index[cell.category], cell.amount);
       return;

@@ -330,3 +330,21 @@ TEST_CASE("summed days: a date pinned after the days around it were summed is fo
   CHECK(plain.pins_hold());
   CHECK(plain.exact_on(day("2023-02-15")));
 }
+
+TEST_CASE("summed days: add_all of later lines dated across this store's open day keeps every cell") {
+  // Out of date order: the later lines' days (15 to 25 Mar, summed) straddle this store's open day (20 Mar).
+  ExpenseDays e, later;
+  for (ExpenseDays* store : {&e, &later}) store->sum_days_between_pins();
+  e.add(day("2023-03-10"), "travel", cents(1));
+  e.add(day("2023-03-20"), "travel", cents(2));
+  for (int k = 15; k <= 25; ++k) later.add(day("2023-03-01") + date::days{k - 1}, "travel", cents(100));
+  e.add_all(later);
+  Money total{};
+  e.for_each_until(day("2023-12-31"), [&](Date, const std::string&, Money amount) { total += amount; });
+  CHECK(total == cents(1 + 2 + 11 * 100));
+  CHECK(e.pins_hold());  // nothing pinned: every summed stretch answers alike
+  e.add(day("2023-03-30"), "travel", cents(5));  // a later line still lands after them
+  total = Money{};
+  e.for_each_until(day("2023-12-31"), [&](Date, const std::string&, Money amount) { total += amount; });
+  CHECK(total == cents(1 + 2 + 1100 + 5));
+}
