@@ -88,14 +88,7 @@ void ExpenseDays::add_all(const ExpenseDays& other) {
   for (Date day : other.pins_) pin(day);
   for (const auto& [day, cells] : other.late_) add_entry(day, day, cells, index);
   for (const auto& [first, last] : other.late_spans_) late_spans_.emplace_back(first, last);
-  std::size_t at = 0;
-  Date previous{};
-  Date first{};
-  Day cells;
-  while (at < other.packed_.size()) {
-    previous = other.unpack_day(at, previous, cells, first);
-    add_entry(first, previous, cells, index);
-  }
+  other.for_each_packed([&](Date first, Date last, const Day& cells) { add_entry(first, last, cells, index); });
   if (other.has_pending_) add_entry(other.pending_first_, other.pending_last_, other.pending_cells_, index);
   if (other.has_open_) add_entry(other.open_day_, other.open_day_, other.open_cells_, index);
 }
@@ -166,14 +159,7 @@ bool ExpenseDays::exact_on(Date day) const {
 
 std::size_t ExpenseDays::entry_count() const {
   std::size_t count = 0;
-  std::size_t at = 0;
-  Date previous{};
-  Date first{};
-  Day cells;
-  while (at < packed_.size()) {
-    previous = unpack_day(at, previous, cells, first);
-    ++count;
-  }
+  for_each_packed([&](Date, Date, const Day&) { ++count; });
   return count + (has_pending_ ? 1 : 0) + (has_open_ ? 1 : 0) + late_.size();
 }
 

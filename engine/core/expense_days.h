@@ -93,6 +93,9 @@ class ExpenseDays {
   // Adds to a day before the open one: into the pending entry when it covers it, else with the late days.
   void add_late(Date date, std::uint32_t category, Money amount);
   [[nodiscard]] bool no_pin_in(Date first, Date last) const;  // none in [first, last]
+  // Calls visit(first, last, cells) for every packed entry, in order.
+  template <typename Visit>
+  void for_each_packed(Visit&& visit) const;
   // Calls visit(first, last) for every entry of several days (packed, pending, late).
   template <typename Visit>
   void for_each_span(Visit&& visit) const;
@@ -175,15 +178,22 @@ void ExpenseDays::walk(Date last, Visit&& visit) const {
 }
 
 template <typename Visit>
-void ExpenseDays::for_each_span(Visit&& visit) const {
+void ExpenseDays::for_each_packed(Visit&& visit) const {
   std::size_t at = 0;
-  Date previous{};
+  Date last{};
   Date first{};
   Day cells;
   while (at < packed_.size()) {
-    previous = unpack_day(at, previous, cells, first);
-    if (first < previous) visit(first, previous);
+    last = unpack_day(at, last, cells, first);
+    visit(first, last, cells);
   }
+}
+
+template <typename Visit>
+void ExpenseDays::for_each_span(Visit&& visit) const {
+  for_each_packed([&](Date first, Date last, const Day&) {
+    if (first < last) visit(first, last);
+  });
   if (has_pending_ && pending_first_ < pending_last_) visit(pending_first_, pending_last_);
   for (const auto& [span_first, span_last] : late_spans_) visit(span_first, span_last);
 }
