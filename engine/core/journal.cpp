@@ -569,16 +569,12 @@ void JournalBuilder::check_termination(Diagnostics& diagnostics) {
 void JournalBuilder::finish(Diagnostics& diagnostics) {
   check_termination(diagnostics);
   facts_.timeline = build_timeline(rules_, facts_, diagnostics);
-  if (facts_.expenses.sums_days()) {  // every date evaluation compares expense dates with, pinned (late or not)
-    if (facts_.timeline.effective) {
-      for (Date day : term_dates_from(*facts_.timeline.effective)) facts_.expenses.pin(day);
-    }
-    for (const RulesVersion& version : facts_.timeline.versions) {
-      if (version.from) facts_.expenses.pin(*version.from);
-    }
-    for (const auto& [id, day] : facts_.milestones) facts_.expenses.pin(day);
-    if (facts_.termination) facts_.expenses.pin(*facts_.termination);
-  }
+  // Summing expense days, every date evaluation compares them with is pinned already: E and each E_k
+  // are signature dates, milestones and the termination are their lines' dates (fold pins them all),
+  // and the ends by duration were pinned when E became known.
+  PRORATA_ASSERT(!facts_.expenses.sums_days() ||
+                 (facts_.timeline.effective.has_value() == term_dates_known_.load(std::memory_order_relaxed) &&
+                  (!facts_.timeline.effective || term_dates_.front() == *facts_.timeline.effective)));
   check_statements(diagnostics);
   check_register(diagnostics);
   check_cancellations(diagnostics);

@@ -15,6 +15,15 @@ using namespace prorata;
 namespace {
 Date day(const char* text) { return *parse_date(text).value; }
 Money cents(std::int64_t value) { return Money{value}; }
+
+// A fixed-seed LCG, so that the random journals are the same on every run: next(bound) is in [0, bound).
+struct Lcg {
+  std::uint64_t state;
+  std::uint64_t operator()(std::uint64_t bound) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % bound;
+  }
+};
 }  // namespace
 
 TEST_CASE("expenses in date order, out of order and on one day: net per day and category, days in order") {
@@ -81,11 +90,7 @@ std::vector<std::string> until(const ExpenseDays& e, Date last) {
 }  // namespace
 
 TEST_CASE("packed days: 2,000 random journals, in and out of date order, read back as a plain map of cells") {
-  std::uint64_t state = 12345;
-  auto next = [&](std::uint64_t bound) {  // a fixed-seed LCG: the same journals on every run
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return (state >> 33) % bound;
-  };
+  Lcg next{12345};
   const std::vector<std::string> names{"travel", "meals", "study", "coaching", "a-category-with-a-long-name"};
   const Date start = day("2019-12-25");
   for (int journal = 0; journal < 2000; ++journal) {
@@ -148,11 +153,7 @@ std::vector<std::string> sorted_cells(const ExpenseDays& e) {  // within a day, 
 }  // namespace
 
 TEST_CASE("add_all: a store of later lines merged in equals adding those lines one by one (1,000 random splits)") {
-  std::uint64_t state = 777;
-  auto next = [&](std::uint64_t bound) {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return (state >> 33) % bound;
-  };
+  Lcg next{777};
   const std::vector<std::string> names{"travel", "meals", "study", "coaching", "rent"};
 
 
@@ -243,11 +244,7 @@ void drop_zeros(PinnedSums& sums) {  // a category whose lines net to zero may s
 }  // namespace
 
 TEST_CASE("summed days: 2,000 random journals, on every pinned date each sum is the lines' own, entries by pins") {
-  std::uint64_t state = 4242;
-  auto next = [&](std::uint64_t bound) {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return (state >> 33) % bound;
-  };
+  Lcg next{4242};
   const std::vector<std::string> names{"travel", "meals", "study", "coaching", "rent", "seminar"};
   int held = 0, summed = 0;
   for (int journal = 0; journal < 2000; ++journal) {
